@@ -3,7 +3,15 @@
 export type Align = 'left' | 'center' | 'right';
 
 export type PrintBlock =
-  | { kind: 'text'; text: string; align?: Align; bold?: boolean; size?: 1 | 2 }
+  | {
+      kind: 'text';
+      text: string;
+      align?: Align;
+      bold?: boolean;
+      size?: 1 | 2;
+      /** Technician test page only: force this line to raster, or to a named code page ('tcvn3', 'cp1258'). */
+      render?: 'raster' | 'codepage' | { codePage: string };
+    }
   | { kind: 'big'; text: string } // the ticket number: large native ASCII text
   | { kind: 'qr'; data: string; moduleSize?: number }
   | { kind: 'barcode'; data: string } // CODE128

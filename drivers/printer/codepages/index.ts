@@ -1,0 +1,137 @@
+// Single-byte code pages the encoder can use, as Unicode <-> byte maps built from data on demand.
+// encodeLine returns null when any character cannot be held: the caller then rasterises the line
+// instead of letting the printer print '?'.
+import iconv from 'iconv-lite';
+import { TCVN3_UPPER_HALF } from './tcvn3.ts';
+
+export const CODE_PAGE_IDS = ['pc437', 'tcvn3', 'cp1258'] as const;
+export type CodePageId = (typeof CODE_PAGE_IDS)[number];
+
+export interface CodePage {
+  id: CodePageId;
+  /** byte -> Unicode string ('' when the byte holds nothing printable). */
+  decodeByte(byte: number): string;
+  /** Bytes for `text`, or null if some character cannot be held. */
+  encode(text: string): Uint8Array | null;
+}
+
+function isPrintableAscii(cp: number): boolean {
+  return cp >= 0x20 && cp < 0x7f;
+}
+
+function tableFromIconv(name: string): string[] {
+  const table: string[] = [];
+  for (let b = 0; b < 256; b++) table.push(iconv.decode(Buffer.from([b]), name));
+  return table;
+}
+
+function reverse(table: readonly string[]): Map<string, number> {
+  const map = new Map<string, number>();
+  table.forEach((ch, b) => {
+    // Only printable bytes: control bytes are ESC/POS commands on the wire.
+    if (b >= 0x20 && b !== 0x7f && ch !== '' && ch !== '\ufffd' && !map.has(ch)) map.set(ch, b);
+  });
+  return map;
+}
+
+function makePc437(): CodePage {
+  const table = tableFromIconv('cp437');
+  const rev = reverse(table);
+  return {
+    id: 'pc437',
+    decodeByte: (b) => table[b] ?? '',
+    encode(text) {
+      const out: number[] = [];
+      for (const ch of text.normalize('NFC')) {
+        const b = rev.get(ch);
+        if (b === undefined) return null;
+        out.push(b);
+      }
+      return Uint8Array.from(out);
+    },
+  };
+}
+
+function makeTcvn3(): CodePage {
+  const table: string[] = [];
+  for (let b = 0; b < 256; b++) {
+    if (b < 0x80) table.push(isPrintableAscii(b) ? String.fromCharCode(b) : '');
+    else if (b < 0xa0) table.push('');
+    else {
+      const cp = TCVN3_UPPER_HALF[b - 0xa0] ?? 0;
+      table.push(cp === 0 ? '' : String.fromCodePoint(cp));
+    }
+  }
+  const rev = reverse(table);
+  return {
+    id: 'tcvn3',
+    decodeByte: (b) => table[b] ?? '',
+    encode(text) {
+      const out: number[] = [];
+      for (const ch of text.normalize('NFC')) {
+        const b = rev.get(ch);
+        if (b === undefined) return null;
+        out.push(b);
+      }
+      return Uint8Array.from(out);
+    },
+  };
+}
+
+/**
+ * Windows-1258 holds only some precomposed letters; the rest is base letter (maybe with its own
+ * circumflex/breve/horn, e.g. â, ơ) followed by a combining tone mark (0xCC ̀, 0xEC ́, 0xDE ̃, 0xD2 ̉, 0xF2 ̣).
+ * This is the "CP1258 form": the longest precomposed prefix of the NFD sequence that the page holds,
+ * then the remaining marks.
+ */
+function makeCp1258(): CodePage {
+  const table = tableFromIconv('windows1258');
+  const rev = reverse(table);
+  function encodeChar(ch: string, out: number[]): boolean {
+    const direct = rev.get(ch);
+    if (direct !== undefined) {
+      out.push(direct);
+      return true;
+    }
+    const parts = [...ch.normalize('NFD')];
+    for (let k = parts.length - 1; k >= 1; k--) {
+      const head = parts.slice(0, k).join('').normalize('NFC');
+      const hb = [...head].length === 1 ? rev.get(head) : undefined;
+      if (hb === undefined) continue;
+      const marks = parts.slice(k).map((m) => rev.get(m));
+      if (marks.some((m) => m === undefined)) return false;
+      out.push(hb, ...(marks as number[]));
+      return true;
+    }
+    return false;
+  }
+  return {
+    id: 'cp1258',
+    decodeByte: (b) => table[b] ?? '',
+    encode(text) {
+      const out: number[] = [];
+      for (const ch of text.normalize('NFC')) if (!encodeChar(ch, out)) return null;
+      return Uint8Array.from(out);
+    },
+  };
+}
+
+/** Built on each call (cheap, ~256 entries); callers keep the instance they need. */
+export function codePage(id: CodePageId): CodePage {
+  switch (id) {
+    case 'pc437':
+      return makePc437();
+    case 'tcvn3':
+      return makeTcvn3();
+    case 'cp1258':
+      return makeCp1258();
+  }
+}
+
+/** Decode bytes printed in `id` back to NFC Unicode (used by tests and the virtual printer). */
+export function decodeBytes(id: CodePageId, bytes: Uint8Array): string {
+  const page = codePage(id);
+  let s = '';
+  for (const b of bytes) s += page.decodeByte(b);
+  return s.normalize('NFC');
+}
