@@ -6,6 +6,12 @@ export const migration001: Migration = {
   name: 'queue',
   up(db) {
     db.exec(`
+      -- Installation secrets (e.g. the salt that makes stored holder hashes useless outside this kiosk).
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+
       CREATE TABLE ticket_sequences (
         day TEXT NOT NULL,
         prefix TEXT NOT NULL,

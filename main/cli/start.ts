@@ -1,0 +1,77 @@
+import { parseArgs } from 'node:util';
+import { createCore } from '../core/core.ts';
+import { ConfigError, loadConfigFile } from '../core/config/load.ts';
+import { createSimulatedPrinter } from '../core/printing/simulated-printer.ts';
+import { startServer } from '../core/api/http-server.ts';
+import { defaultDataDir, rendererDist } from '../core/util/paths.ts';
+import type { CliIo } from './io.ts';
+
+export const START_USAGE = 'usage: letan start --headless [--port N] [--host ADDR] [--data-dir DIR] [--config FILE]';
+
+/** `letan start --headless`: the core alone, serving the kiosk pages and the LAN API until SIGINT/SIGTERM. */
+export async function runStart(args: string[], io: CliIo): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        headless: { type: 'boolean', default: false },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        config: { type: 'string' },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    io.stderr.write(`${(err as Error).message}\n${START_USAGE}\n`);
+    return 2;
+  }
+  if (!values.headless) {
+    io.stderr.write('letan start without --headless needs the Electron shell: run `npm start`.\n' + START_USAGE + '\n');
+    return 2;
+  }
+  let config;
+  try {
+    config = loadConfigFile(values.config);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      io.stderr.write(`letan: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (values.port !== undefined) {
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      io.stderr.write(`letan: --port must be a whole number from 0 to 65535, got "${values.port}"\n`);
+      return 2;
+    }
+    config.server.port = port;
+  }
+  if (values.host) config.server.host = values.host;
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+
+  let url = '';
+  const printer = config.devices.printer ? null : createSimulatedPrinter();
+  const core = createCore({
+    dataDir,
+    config,
+    printer: () => printer,
+    publicUrl: () => config.server.publicUrl ?? url,
+    log: (level, msg, extra) => io.stderr.write(`${new Date().toISOString()} ${level} ${msg}${extra ? ' ' + JSON.stringify(extra) : ''}\n`),
+  });
+  const server = await startServer(core, { host: config.server.host, port: config.server.port, staticRoot: rendererDist() });
+  url = server.url;
+  io.stdout.write(`letan headless core: kiosk ${url}/  counter ${url}/counter  data ${dataDir}\n`);
+  if (!config.devices.printer) io.stdout.write('no ticket printer configured: using the simulated printer\n');
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  await core.close();
+  return 0;
+}

@@ -1,0 +1,73 @@
+import type { TicketPrinter } from '../../../drivers/printer/document.ts';
+import { AppError } from '../../contract/result.ts';
+import type { Auth } from '../auth/auth.ts';
+import type { CatalogData } from '../catalog/catalog.ts';
+import type { Config } from '../config/load.ts';
+import type { createSpooler } from '../printing/spooler.ts';
+import { ticketDocument } from '../printing/ticket-document.ts';
+import type { QueueService } from '../queue/queue-service.ts';
+import type { Handlers } from './dispatch.ts';
+
+interface HandlerDeps {
+  queue: QueueService;
+  catalog: CatalogData;
+  config: Config;
+  spooler: ReturnType<typeof createSpooler>;
+  auth: Auth;
+  printer: () => TicketPrinter | null;
+  version: string;
+}
+
+/** One function per contract operation; the dispatcher has already parsed the input and checked the role. */
+export function createHandlers(d: HandlerDeps): Handlers {
+  const { queue } = d;
+  const actor = (role: string) => ({ name: role });
+  const priorityLabel = (id: string | null) => (id ? (d.config.priorities.find((p) => p.id === id)?.label.vi ?? id) : null);
+
+  const submitPrint = (t: ReturnType<QueueService['view']>) =>
+    void d.spooler.submit(t.id, ticketDocument(t, d.config.center.name, priorityLabel(t.priority)));
+
+  return {
+    kioskInfo: () => ({
+      centerName: d.config.center.name,
+      homeTimeoutSeconds: d.config.kiosk.homeTimeoutSeconds,
+      version: d.version,
+      printer: d.printer() ? { state: 'ready', problems: [] } : null,
+    }),
+    getCatalog: () => ({
+      services: queue.services(queue.waitingRows()),
+      procedures: d.catalog.procedures,
+      priorities: d.config.priorities,
+      sources: d.catalog.sources,
+    }),
+    listServices: () => queue.services(queue.waitingRows()),
+    issueTicket: (input) => {
+      const t = queue.issueTicket(input);
+      submitPrint(t);
+      // The job exists now (pending); report that rather than the 'none' seen before submit.
+      return { ...t, printed: 'pending' as const };
+    },
+    ticketStatus: ({ publicId }) => queue.ticketByPublicId(publicId),
+    reprintTicket: ({ publicId }) => {
+      const row = queue.rowByPublicId(publicId);
+      if (!row) throw new AppError('not_found', 'no such ticket', 'Không tìm thấy số thứ tự này.');
+      const last = queue.printJobs.last(row.id);
+      if (last?.state !== 'failed') {
+        throw new AppError('conflict', `ticket ${row.number} print job is ${last?.state ?? 'absent'}; only a failed print can be reprinted`, 'Chỉ in lại được vé chưa in thành công.');
+      }
+      if (row.state !== 'waiting') throw new AppError('conflict', `ticket ${row.number} is ${row.state}`, 'Số này đã được gọi.');
+      const t = queue.view(row);
+      submitPrint(t);
+      return { ...t, printed: 'pending' as const };
+    },
+    queueSnapshot: () => queue.snapshot(),
+    login: ({ role, pin }, ctx) => d.auth.login(role, pin, ctx.origin),
+    openCounter: ({ counterId, serviceIds }, ctx) => queue.openCounter(counterId, serviceIds, actor(ctx.role)),
+    closeCounter: ({ counterId }, ctx) => queue.closeCounter(counterId, actor(ctx.role)),
+    callNext: ({ counterId }, ctx) => queue.callNext(counterId, actor(ctx.role)),
+    recallTicket: ({ ticketId, counterId }, ctx) => queue.recall(ticketId, counterId, actor(ctx.role)),
+    markServed: ({ ticketId }, ctx) => queue.finish(ticketId, 'served', actor(ctx.role)),
+    skipTicket: ({ ticketId }, ctx) => queue.finish(ticketId, 'no_show', actor(ctx.role)),
+    transferTicket: ({ ticketId, serviceId, counterId }, ctx) => queue.transfer(ticketId, { serviceId, counterId }, actor(ctx.role)),
+  };
+}

@@ -1,0 +1,171 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { z } from 'zod';
+import { HTTP_STATUS, type Reply } from '../../contract/result.ts';
+import type { Core } from '../core.ts';
+import { compileRoutes, matchRoute } from './routes.ts';
+import { serveStatic } from './static-files.ts';
+
+const MAX_BODY = 1024 * 1024;
+
+export const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+    "media-src 'self' blob:; connect-src 'self' ws: wss:; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+const WsRequest = z.object({ id: z.union([z.string(), z.number()]), op: z.string(), input: z.unknown().optional(), token: z.string().optional() });
+
+export interface ServerOptions {
+  host: string;
+  port: number;
+  /** Folder of the built renderer (dist/renderer); omitted in API-only tests. */
+  staticRoot?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function bearer(req: IncomingMessage): string | undefined {
+  const h = req.headers.authorization;
+  return h?.startsWith('Bearer ') ? h.slice(7) : undefined;
+}
+
+function statusOf(reply: Reply<unknown>): number {
+  if (reply.ok) return 200;
+  return HTTP_STATUS[reply.error.code];
+}
+
+/** The LAN API: every contract operation over HTTP, the same over WebSocket, plus pushed events. */
+export async function startServer(core: Core, opts: ServerOptions): Promise<RunningServer> {
+  const routes = compileRoutes();
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const match = matchRoute(routes, req.method ?? 'GET', url.pathname);
+    if (match === null) return send(res, 404, { ok: false, error: { code: 'not_found', message: `no API route ${url.pathname}` } });
+    if (match === 'method') return send(res, 405, { ok: false, error: { code: 'bad_request', message: `${req.method} is not allowed on ${url.pathname}` } });
+    let input: Record<string, unknown> = {};
+    if (match.route.method === 'GET') {
+      input = Object.fromEntries(url.searchParams);
+    } else {
+      let text: string;
+      try {
+        text = await readBody(req);
+      } catch (err) {
+        return send(res, 413, { ok: false, error: { code: 'bad_request', message: (err as Error).message } });
+      }
+      if (text.trim() !== '') {
+        let body: unknown;
+        try {
+          body = JSON.parse(text);
+        } catch (err) {
+          return send(res, 400, { ok: false, error: { code: 'bad_request', message: `body is not valid JSON: ${(err as Error).message}` } });
+        }
+        if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+          return send(res, 400, { ok: false, error: { code: 'bad_request', message: 'body must be a JSON object' } });
+        }
+        input = body as Record<string, unknown>;
+      }
+    }
+    for (const [k, v] of Object.entries(match.params)) {
+      if (k in input && String(input[k]) !== v) {
+        return send(res, 400, { ok: false, error: { code: 'bad_request', message: `${k} in the body differs from the path` } });
+      }
+      input[k] = v;
+    }
+    const role = core.auth.roleOf(bearer(req));
+    const reply = await core.dispatch(match.route.op, input, { role, origin: req.socket.remoteAddress ?? 'unknown' });
+    send(res, statusOf(reply), reply);
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/healthz') return send(res, 200, { ok: true, value: 'up' });
+    if (url.pathname.startsWith('/api/')) {
+      handleApi(req, res, url).catch((err: unknown) => {
+        core.log('error', 'HTTP handler failed', { err: String(err) });
+        if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'internal error' } });
+      });
+      return;
+    }
+    if (req.method === 'GET' && opts.staticRoot) {
+      for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+      if (serveStatic(opts.staticRoot, url.pathname, res)) return;
+    }
+    send(res, 404, { ok: false, error: { code: 'not_found', message: `nothing at ${url.pathname}` } });
+  });
+
+  const wss = new WebSocketServer({ server, path: '/ws', maxPayload: MAX_BODY });
+  const sockets = new Set<WebSocket>();
+  const unsubscribe = core.events.subscribe((event) => {
+    const text = JSON.stringify({ type: 'event', event });
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
+  });
+  wss.on('connection', (ws, req) => {
+    sockets.add(ws);
+    const origin = req.socket.remoteAddress ?? 'unknown';
+    ws.on('close', () => sockets.delete(ws));
+    ws.on('error', (err) => core.log('warn', 'websocket error', { err: String(err) }));
+    ws.on('message', (data) => {
+      let msg: z.infer<typeof WsRequest>;
+      try {
+        msg = WsRequest.parse(JSON.parse(String(data)));
+      } catch (err) {
+        ws.send(JSON.stringify({ type: 'reply', id: null, reply: { ok: false, error: { code: 'bad_request', message: `bad message: ${(err as Error).message}` } } }));
+        return;
+      }
+      void core
+        .dispatch(msg.op, msg.input ?? {}, { role: core.auth.roleOf(msg.token), origin })
+        .then((reply) => ws.readyState === ws.OPEN && ws.send(JSON.stringify({ type: 'reply', id: msg.id, reply })));
+    });
+    // A new screen starts from the current state rather than waiting for the next change.
+    ws.send(JSON.stringify({ type: 'event', event: { type: 'queue', snapshot: core.queue.snapshot() } }));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  return {
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    port,
+    async close() {
+      unsubscribe();
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
