@@ -105,6 +105,19 @@ describe('rendering a call-out', () => {
   });
 });
 
+describe('a shipped chime', () => {
+  it('is converted to the clip format whatever its rate and channels', async () => {
+    const stereo = join(dir, 'chime-44k-stereo.wav');
+    execFileSync('sox', ['assets/sounds/chime.wav', '-r', '44100', '-c', '2', stereo]);
+    const shipped = createVoiceRenderer({ cacheDir: join(dir, 'shipped'), chimeFile: stereo });
+    const clip = await shipped.render({ segments: [{ voice: 'vi', text: 'xin chào' }] });
+    expect(soxInfo('-r', clip.file)).toBe('22050');
+    expect(soxInfo('-c', clip.file)).toBe('1');
+    const synthesised = await renderer.render({ segments: [{ voice: 'vi', text: 'xin chào' }] });
+    expect(clip.durationSeconds).toBeCloseTo(synthesised.durationSeconds, 2);
+  });
+});
+
 describe('voice errors are precise and never crash', () => {
   it('an unknown voice is bad-voice', async () => {
     await expect(renderer.render({ segments: [{ voice: 'xx-nope', text: 'chào' }] })).rejects.toMatchObject({
