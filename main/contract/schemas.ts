@@ -76,6 +76,8 @@ export const QueueSnapshot = z.object({
   services: z.array(Service),
   counters: z.array(Counter),
   waiting: z.array(Ticket),
+  /** Today's no-shows, newest first: staff can call them back. */
+  noShows: z.array(Ticket),
   recentCalls: z.array(z.object({ number: z.string(), counterId: z.string(), counterName: z.string(), at: z.string() })),
 });
 export type QueueSnapshot = z.infer<typeof QueueSnapshot>;

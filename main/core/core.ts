@@ -25,6 +25,7 @@ export interface CoreOptions {
   publicUrl?: () => string;
   log?: (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
   version?: string;
+  printWaitMs?: number;
 }
 
 export interface Core {
@@ -98,7 +99,7 @@ export function createCore(opts: CoreOptions): Core {
   });
 
   const audit = db.prepare('INSERT INTO audit_log (at, actor, role, action, target, detail, origin) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const handlers = createHandlers({ queue, catalog, config: opts.config, spooler, auth, printer: opts.printer ?? (() => null), version: opts.version ?? '0.0.0' });
+  const handlers = createHandlers({ queue, catalog, config: opts.config, spooler, auth, printer: opts.printer ?? (() => null), version: opts.version ?? '0.0.0', printWaitMs: opts.printWaitMs ?? 4000 });
   const dispatch = createDispatcher(handlers, {
     audit({ op, ctx, input, ok }) {
       const target = typeof input === 'object' && input ? JSON.stringify(input) : null;

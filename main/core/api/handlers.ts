@@ -1,5 +1,6 @@
 import type { TicketPrinter } from '../../../drivers/printer/document.ts';
 import { AppError } from '../../contract/result.ts';
+import type { Ticket } from '../../contract/schemas.ts';
 import type { Auth } from '../auth/auth.ts';
 import type { CatalogData } from '../catalog/catalog.ts';
 import type { Config } from '../config/load.ts';
@@ -16,6 +17,8 @@ interface HandlerDeps {
   auth: Auth;
   printer: () => TicketPrinter | null;
   version: string;
+  /** How long a ticket request waits for the printer's outcome before answering. */
+  printWaitMs: number;
 }
 
 /** One function per contract operation; the dispatcher has already parsed the input and checked the role. */
@@ -24,8 +27,22 @@ export function createHandlers(d: HandlerDeps): Handlers {
   const actor = (role: string) => ({ name: role });
   const priorityLabel = (id: string | null) => (id ? (d.config.priorities.find((p) => p.id === id)?.label.vi ?? id) : null);
 
-  const submitPrint = (t: ReturnType<QueueService['view']>) =>
-    void d.spooler.submit(t.id, ticketDocument(t, d.config.center.name, priorityLabel(t.priority)));
+  /**
+   * Prints and waits a little for the outcome, so the reply already tells the kiosk whether the ticket came
+   * out; a slow printer does not hold the citizen: past the wait the outcome arrives as a 'print' event.
+   */
+  const printAndWait = async (t: Ticket): Promise<Ticket> => {
+    const outcome = d.spooler.submit(t.id, ticketDocument(t, d.config.center.name, priorityLabel(t.priority)));
+    let timer: NodeJS.Timeout | undefined;
+    const waited = await Promise.race([
+      outcome,
+      new Promise<null>((r) => {
+        timer = setTimeout(() => r(null), d.printWaitMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    return { ...t, printed: waited ? waited.state : 'printing' };
+  };
 
   return {
     kioskInfo: () => ({
@@ -42,10 +59,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     }),
     listServices: () => queue.services(queue.waitingRows()),
     issueTicket: (input) => {
-      const t = queue.issueTicket(input);
-      submitPrint(t);
-      // The job exists now (pending); report that rather than the 'none' seen before submit.
-      return { ...t, printed: 'pending' as const };
+      return printAndWait(queue.issueTicket(input));
     },
     ticketStatus: ({ publicId }) => queue.ticketByPublicId(publicId),
     reprintTicket: ({ publicId }) => {
@@ -56,9 +70,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
         throw new AppError('conflict', `ticket ${row.number} print job is ${last?.state ?? 'absent'}; only a failed print can be reprinted`, 'Chỉ in lại được vé chưa in thành công.');
       }
       if (row.state !== 'waiting') throw new AppError('conflict', `ticket ${row.number} is ${row.state}`, 'Số này đã được gọi.');
-      const t = queue.view(row);
-      submitPrint(t);
-      return { ...t, printed: 'pending' as const };
+      return printAndWait(queue.view(row));
     },
     queueSnapshot: () => queue.snapshot(),
     login: ({ role, pin }, ctx) => d.auth.login(role, pin, ctx.origin),

@@ -283,6 +283,7 @@ export function createQueueService(deps: QueueDeps) {
         counters: config.counters.map((c) => this.counterView(c.id)),
         // Screens show the head of the queue; a long tail adds bytes to every push without helping anyone.
         waiting: waiting.slice(0, 60).map((w) => view(w, waiting)),
+        noShows: st.noShows.all(today()).map((t) => view(t)),
         recentCalls: st.recentCalls.all(today()).map((t) => ({
           number: t.number,
           counterId: t.counter_id ?? '',

@@ -71,6 +71,7 @@ export function ticketStore(db: Database) {
        WHERE day = ? AND service_id = ? AND state = 'served' AND called_at IS NOT NULL
        ORDER BY finished_at DESC LIMIT 20`,
     ),
+    noShows: s<TicketRow>(`SELECT * FROM tickets WHERE day = ? AND state = 'no_show' ORDER BY finished_at DESC LIMIT 20`),
     recentCalls: s<TicketRow>(`SELECT * FROM tickets WHERE day = ? AND called_at IS NOT NULL ORDER BY called_at DESC, id DESC LIMIT 8`),
     event: s(`INSERT INTO ticket_events (ticket_id, kind, at, counter_id, actor, detail) VALUES (?, ?, ?, ?, ?, ?)`),
     counter: s<CounterRow>(`SELECT * FROM counters WHERE id = ?`),

@@ -1,0 +1,32 @@
+import { useMemo, useState } from 'react';
+import { createClient } from './api/client.ts';
+import { ClientContext } from './api/context.ts';
+import { type Lang, LangContext } from './i18n.ts';
+import { CounterPage } from './pages/CounterPage.tsx';
+import { KioskPage } from './pages/KioskPage.tsx';
+import { TicketStatusPage } from './pages/TicketStatusPage.tsx';
+
+/** Pages are chosen by path: the core serves the same bundle at /, /counter, /t/<id>, … */
+function route(): { page: 'kiosk' | 'counter' | 'ticket'; arg?: string } {
+  // Electron loads the bundle from a file: the kiosk is the only page there.
+  const path = window.location.protocol === 'file:' ? '/' : window.location.pathname;
+  const ticket = /^\/t\/([A-Za-z0-9_-]+)$/.exec(path);
+  if (ticket) return { page: 'ticket', arg: ticket[1] };
+  if (path.startsWith('/counter')) return { page: 'counter' };
+  return { page: 'kiosk' };
+}
+
+export function App() {
+  const client = useMemo(() => createClient(), []);
+  const [lang, setLang] = useState<Lang>('vi');
+  const r = route();
+  return (
+    <ClientContext.Provider value={client}>
+      <LangContext.Provider value={{ lang, setLang }}>
+        {r.page === 'kiosk' && <KioskPage />}
+        {r.page === 'counter' && <CounterPage />}
+        {r.page === 'ticket' && <TicketStatusPage publicId={r.arg ?? ''} />}
+      </LangContext.Provider>
+    </ClientContext.Provider>
+  );
+}

@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import type { Role, Session } from '../../../main/contract/schemas.ts';
+import { ApiCallError } from '../api/client.ts';
+import { useClient } from '../api/context.ts';
+
+export function LoginForm({ role, title, onLogin }: { role: Exclude<Role, 'citizen'>; title: string; onLogin: (s: Session) => void }) {
+  const client = useClient();
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="staff screen login"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setError(null);
+        client.call('login', { role, pin }).then(onLogin, (err: unknown) => setError(err instanceof ApiCallError ? (err.error.messageVi ?? err.message) : String(err)));
+      }}
+    >
+      <h1>{title}</h1>
+      <label>
+        Mã PIN / PIN
+        <input type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} data-testid="pin" />
+      </label>
+      <button className="primary" type="submit" data-testid="login">
+        Đăng nhập
+      </button>
+      {error && (
+        <p className="error-banner" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
