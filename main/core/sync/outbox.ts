@@ -109,11 +109,11 @@ export function readBacklog(db: Database): Backlog {
   const one = <T>(sql: string): T | undefined => db.prepare<[], T>(sql).get();
   const pending = one<{ n: number }>(`SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'sending')`)!.n;
   const failed = one<{ n: number }>(`SELECT COUNT(*) AS n FROM outbox WHERE state = 'failed_permanent'`)!.n;
-  const head = one<{ created_at: string; last_error: string | null }>(
-    `SELECT created_at, last_error FROM outbox WHERE state IN ('pending', 'sending') ORDER BY id LIMIT 1`,
+  // Delivery is FIFO, so the head decides when the next attempt happens and why the queue is stuck.
+  const head = one<{ created_at: string; last_error: string | null; next_attempt_at: string }>(
+    `SELECT created_at, last_error, next_attempt_at FROM outbox WHERE state IN ('pending', 'sending') ORDER BY id LIMIT 1`,
   );
   const lastFailed = one<{ last_error: string | null }>(`SELECT last_error FROM outbox WHERE state = 'failed_permanent' ORDER BY id DESC LIMIT 1`);
-  const next = one<{ at: string | null }>(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'pending'`);
   const delivered = one<{ at: string | null }>(`SELECT MAX(delivered_at) AS at FROM outbox WHERE state = 'delivered'`);
   return {
     pending,
@@ -121,7 +121,7 @@ export function readBacklog(db: Database): Backlog {
     oldestPendingAt: head?.created_at ?? null,
     lastError: head?.last_error ?? lastFailed?.last_error ?? null,
     lastDeliveredAt: delivered?.at ?? null,
-    nextAttemptAt: next?.at ?? null,
+    nextAttemptAt: head?.next_attempt_at ?? null,
   };
 }
 

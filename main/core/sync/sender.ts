@@ -252,6 +252,8 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
     },
     backlog() {
       const b = readBacklog(db);
+      // A pause after a failed bookkeeping write lives only in memory.
+      if (b.nextAttemptAt !== null && pausedUntil > Date.parse(b.nextAttemptAt)) b.nextAttemptAt = iso(pausedUntil);
       return { ...b, running };
     },
     settled: () => inflight ?? Promise.resolve(),
