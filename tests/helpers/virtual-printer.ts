@@ -57,6 +57,11 @@ export class EscPosInterpreter {
     }
   }
 
+  /** Printers without a cutter: the citizen tears the ticket off; ends the current ticket. */
+  tear(): void {
+    if (this.line.length || this.items.length) this.endTicket('tear');
+  }
+
   setStatus(s: Partial<VirtualStatus>): void {
     this.status = { ...this.status, ...s };
     if (this.asbEnabled) this.reply(this.asb());

@@ -81,9 +81,11 @@ function makeTcvn3(): CodePage {
 /**
  * Windows-1258 holds only some precomposed letters; the rest is base letter (maybe with its own
  * circumflex/breve/horn, e.g. â, ơ) followed by a combining tone mark (0xCC ̀, 0xEC ́, 0xDE ̃, 0xD2 ̉, 0xF2 ̣).
- * This is the "CP1258 form": the longest precomposed prefix of the NFD sequence that the page holds,
- * then the remaining marks.
+ * This is the "CP1258 form": the letter without its tone (precomposed if the page has it), then the tone mark.
  */
+/** grave, acute, tilde, hook above, dot below: the five Vietnamese tone marks */
+const TONE_MARKS = '\u0300\u0301\u0303\u0309\u0323';
+
 function makeCp1258(): CodePage {
   const table = tableFromIconv('windows1258');
   const rev = reverse(table);
@@ -93,17 +95,16 @@ function makeCp1258(): CodePage {
       out.push(direct);
       return true;
     }
+    // NFD orders dot below before the circumflex (ệ = e ̣ ̂), so pull the tone marks out, recompose the
+    // rest (e ̂ -> ê) and put the tones after it.
     const parts = [...ch.normalize('NFD')];
-    for (let k = parts.length - 1; k >= 1; k--) {
-      const head = parts.slice(0, k).join('').normalize('NFC');
-      const hb = [...head].length === 1 ? rev.get(head) : undefined;
-      if (hb === undefined) continue;
-      const marks = parts.slice(k).map((m) => rev.get(m));
-      if (marks.some((m) => m === undefined)) return false;
-      out.push(hb, ...(marks as number[]));
-      return true;
-    }
-    return false;
+    const tones = parts.filter((m) => TONE_MARKS.includes(m));
+    const base = parts.filter((m) => !TONE_MARKS.includes(m)).join('').normalize('NFC');
+    const bb = [...base].length === 1 ? rev.get(base) : undefined;
+    const tb = tones.map((m) => rev.get(m));
+    if (bb === undefined || tones.length === 0 || tb.some((t) => t === undefined)) return false;
+    out.push(bb, ...(tb as number[]));
+    return true;
   }
   return {
     id: 'cp1258',
