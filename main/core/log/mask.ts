@@ -2,11 +2,12 @@
 //  - known personal fields are redacted by name, at any depth (pino `redact` handles the common paths fast);
 //  - ID-card, old ID-card and phone numbers are masked wherever they appear in free text or as bare numbers.
 
-/** Field names (camelCase as the contract uses them) whose values are personal data. */
+/** Field names (camelCase as the contract uses them) whose values are personal data. Not plain `name`: devices,
+ * counters and loggers have names too. */
 export const PERSONAL_FIELDS = [
-  'fullName', 'name', 'idNumber', 'cccd', 'cmnd', 'passportNumber', 'address', 'permanentAddress',
-  'currentAddress', 'phone', 'phoneNumber', 'email', 'dateOfBirth', 'dob', 'birthDate', 'payload', 'photo',
-  'signature', 'fields', 'form',
+  'fullName', 'idNumber', 'cccd', 'cmnd', 'passportNumber', 'address', 'permanentAddress', 'currentAddress',
+  'phone', 'phoneNumber', 'email', 'dateOfBirth', 'dob', 'birthDate', 'payload', 'formData', 'citizen', 'photo',
+  'signature',
 ] as const;
 
 export const REDACTED = '[redacted]';
