@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,22 @@ describe('rendering a call-out', () => {
     expect(again).toEqual({ ...first, cached: true });
     const louder = await renderer.render({ segments, repeat: 1, volume: 0.9 });
     expect(louder.file).not.toBe(first.file);
+  });
+
+  it('keeps at most maxClips, dropping the least recently used', async () => {
+    const small = createVoiceRenderer({ cacheDir: join(dir, 'small'), maxClips: 2 });
+    const say = (text: string) => small.render({ segments: [{ voice: 'vi', text }] });
+    const a = await say('một');
+    const b = await say('hai');
+    const past = new Date(Date.now() - 3600_000);
+    utimesSync(b.file, past, past);
+    utimesSync(a.file, new Date(past.getTime() - 1000), new Date(past.getTime() - 1000));
+    expect((await say('một')).cached).toBe(true); // a is used again, so b is now the least recent
+    const c = await say('ba');
+    expect(existsSync(a.file)).toBe(true);
+    expect(existsSync(b.file)).toBe(false);
+    expect(existsSync(b.file.replace(/\.wav$/, '.json'))).toBe(false);
+    expect(existsSync(c.file)).toBe(true);
   });
 
   it('renders Vietnamese then English in one clip', async () => {

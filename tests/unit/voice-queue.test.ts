@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { VoiceError } from '../../main/core/voice/errors.ts';
 import { createAnnouncementQueue, type AnnouncementEvent, type PlayClip } from '../../main/core/voice/queue.ts';
 import type { RenderedClip } from '../../main/core/voice/renderer.ts';
@@ -143,6 +143,33 @@ describe('AnnouncementQueue', () => {
     await player.finishCurrent();
     await queue.idle();
     expect(player.log).toEqual(['start playing.wav', 'end playing.wav']);
+  });
+
+  it('gives up on a player that never finishes and plays the next clip', async () => {
+    vi.useFakeTimers();
+    try {
+      const events: string[] = [];
+      const played: string[] = [];
+      const queue = createAnnouncementQueue({
+        renderer: { render: async (r) => clipFor(r) },
+        play: (clip) => (clip.name === 'lost.wav' ? new Promise<void>(() => undefined) : Promise.resolve(void played.push(clip.name))),
+        playTimeoutMs: () => 5000,
+      });
+      queue.subscribe((e) => {
+        if (e.type === 'failed') events.push(`${e.id}:${e.code}:${e.reason}`);
+        if (e.type === 'done') events.push(`${e.id}:done`);
+      });
+      queue.enqueue(say('lost'), 'a');
+      queue.enqueue(say('next'), 'b');
+      await vi.advanceTimersByTimeAsync(4999);
+      expect(events).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      await queue.idle();
+      expect(events).toEqual(['a:play-failed:player did not finish within 5000 ms', 'b:done']);
+      expect(played).toEqual(['next.wav']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('instances share nothing', async () => {

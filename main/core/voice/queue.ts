@@ -21,6 +21,11 @@ export interface AnnouncementQueueOptions {
   play: PlayClip;
   /** Announcements waiting beyond this are refused (a stuck player must not grow the queue without end). */
   maxPending?: number;
+  /**
+   * How long a clip may take to play before it is reported failed and the queue moves on (a hall display that
+   * disconnected mid-clip must not silence every later call). Default: the clip's length plus 15 s.
+   */
+  playTimeoutMs?: (clip: RenderedClip) => number;
   /** Where a throwing event listener is reported; it never stops the queue. */
   onListenerError?: (error: unknown) => void;
 }
@@ -40,6 +45,7 @@ export interface AnnouncementQueue {
 /** Renders and plays announcements strictly one after another: a clip starts only after the previous ended. */
 export function createAnnouncementQueue(options: AnnouncementQueueOptions): AnnouncementQueue {
   const maxPending = options.maxPending ?? 20;
+  const playTimeoutMs = options.playTimeoutMs ?? ((clip: RenderedClip) => Math.ceil(clip.durationSeconds * 1000) + 15_000);
   const waiting: { id: string; request: RenderRequest }[] = [];
   const listeners = new Set<(event: AnnouncementEvent) => void>();
   let running = false;
@@ -60,6 +66,19 @@ export function createAnnouncementQueue(options: AnnouncementQueueOptions): Anno
     emit({ type: 'failed', id, code: err.code, reason: err.reason });
   }
 
+  async function playWithin(clip: RenderedClip, id: string): Promise<void> {
+    const limit = playTimeoutMs(clip);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new VoiceError('play-failed', `player did not finish within ${limit} ms`)), limit);
+    });
+    try {
+      await Promise.race([options.play(clip, id), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async function runOne(id: string, request: RenderRequest): Promise<void> {
     emit({ type: 'rendering', id });
     let clip: RenderedClip;
@@ -71,7 +90,7 @@ export function createAnnouncementQueue(options: AnnouncementQueueOptions): Anno
     }
     emit({ type: 'ready', id, clip });
     try {
-      await options.play(clip, id);
+      await playWithin(clip, id);
     } catch (e) {
       fail(id, e, 'play-failed');
       return;

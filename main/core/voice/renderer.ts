@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ensureChime, ensureSilence } from './chime.ts';
@@ -22,7 +22,7 @@ export interface VoiceRendererOptions {
   gapSeconds?: number;
   /** A shipped chime file; without it a two-tone chime is synthesised into the cache on first use. */
   chimeFile?: string;
-  /** Oldest clips beyond this many are deleted after each render. */
+  /** Least recently used clips beyond this many are deleted after each render. */
   maxClips?: number;
   timeoutMs?: number;
 }
@@ -135,6 +135,9 @@ export function createVoiceRenderer(options: VoiceRendererOptions): VoiceRendere
     const parsed = sidecarSchema.safeParse(json);
     if (!parsed.success) return undefined;
     const name = file.slice(clipsDir.length + 1);
+    // Touch it: pruning removes the least recently used clips, not the most often called ones.
+    const now = new Date();
+    await utimes(file, now, now);
     return { file, name, ...parsed.data, cached: true };
   }
 
