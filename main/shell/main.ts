@@ -1,0 +1,65 @@
+// The thin Electron shell: one locked-down kiosk window, IPC wired to the core, and the LAN server for
+// counters and hall displays. Everything else lives in the core (plain Node).
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { startServer } from '../core/api/http-server.ts';
+import { loadConfigFile } from '../core/config/load.ts';
+import { createCore } from '../core/core.ts';
+import { createSimulatedPrinter } from '../core/printing/simulated-printer.ts';
+import { KIOSK_IPC_OPS } from './ipc-ops.ts';
+import { lockDownApp, lockDownContents, lockDownSession } from './lockdown.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+async function start(): Promise<void> {
+  const config = loadConfigFile(process.env.LETAN_CONFIG);
+  let url = '';
+  const printer = config.devices.printer ? null : createSimulatedPrinter();
+  const core = createCore({ dataDir: app.getPath('userData'), config, printer: () => printer, publicUrl: () => config.server.publicUrl ?? url });
+  const server = await startServer(core, { host: config.server.host, port: config.server.port, staticRoot: join(root, 'dist', 'renderer') });
+  url = server.url;
+
+  const indexUrl = pathToFileURL(join(root, 'dist', 'renderer', 'index.html')).href;
+  for (const op of KIOSK_IPC_OPS) {
+    ipcMain.handle(`letan:${op}`, (event, input: unknown) => {
+      // Only our own page may call the core.
+      if (!event.senderFrame?.url.startsWith(pathToFileURL(join(root, 'dist', 'renderer')).href)) {
+        return { ok: false, error: { code: 'forbidden', message: 'caller is not the kiosk page' } };
+      }
+      return core.dispatch(op, input, { role: 'citizen', origin: 'ipc' });
+    });
+  }
+
+  lockDownSession(session.defaultSession);
+  const win = new BrowserWindow({
+    kiosk: !process.env.LETAN_WINDOWED,
+    fullscreen: !process.env.LETAN_WINDOWED,
+    autoHideMenuBar: true,
+    backgroundColor: '#fffdf7',
+    webPreferences: {
+      preload: join(root, 'dist-electron', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  lockDownContents(win.webContents, indexUrl);
+  const unsubscribe = core.events.subscribe((e) => {
+    if (!win.isDestroyed()) win.webContents.send('letan:event', e);
+  });
+  await win.loadURL(indexUrl);
+
+  app.on('before-quit', () => {
+    unsubscribe();
+    void server.close().then(() => core.close());
+  });
+}
+
+lockDownApp(app, () => BrowserWindow.getAllWindows());
+app.whenReady().then(start, (err: unknown) => {
+  console.error('letan shell failed to start:', err);
+  app.exit(1);
+});
