@@ -17,7 +17,11 @@ const TYPES: Record<string, string> = {
 
 /** Serves the built renderer; unknown paths get index.html so the React pages route themselves. */
 export function serveStatic(root: string, pathname: string, res: ServerResponse): boolean {
-  const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  // The bundle uses relative asset URLs (so Electron can load it from a file); a page at /t/<id> therefore
+  // asks for /t/assets/…, which is the same file as /assets/….
+  const assetAt = pathname.lastIndexOf('/assets/');
+  const wanted = assetAt > 0 ? pathname.slice(assetAt) : pathname;
+  const rel = normalize(decodeURIComponent(wanted)).replace(/^([/\\])+/, '');
   const file = join(root, rel);
   if (!file.startsWith(root + sep) && file !== root) return false;
   const target = existsSync(file) && statSync(file).isFile() ? file : join(root, 'index.html');
