@@ -212,8 +212,11 @@ export class SerialPrinterDriver extends EventEmitter<{ status: [DeviceStatusEve
       this.o.statusTimeoutMs,
     );
     try {
-      await this.transport.write(Uint8Array.from(ns.flatMap((n) => cmd.realtimeStatus(n))));
-      const bytes = await Promise.all(replies);
+      // Awaited together so that replies failed by a lost line are never unhandled rejections.
+      const [, bytes] = await Promise.all([
+        this.transport.write(Uint8Array.from(ns.flatMap((n) => cmd.realtimeStatus(n)))),
+        Promise.all(replies),
+      ]);
       return mergeProblems(...bytes.map((b, i) => parseRealtimeStatus(ns[i]!, b)), this.asbProblems);
     } catch (e) {
       this.failPending('disconnected', `printer ${this.id}: line lost during status request`);

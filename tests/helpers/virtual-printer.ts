@@ -51,8 +51,10 @@ export class EscPosInterpreter {
   push(chunk: Uint8Array): void {
     for (const b of chunk) this.buf.push(b);
     for (;;) {
+      const first = this.buf[0];
       const used = this.step();
       if (used === 0) break;
+      if (first !== 0x10) this.printBytes += used;
       this.buf.splice(0, used);
     }
   }
@@ -135,7 +137,6 @@ export class EscPosInterpreter {
       else this.unknown.push(`DLE ${at(1)}`);
       return 3;
     }
-    this.printBytesCount(c0);
     if (c0 === 0x0a) {
       if (this.line.length) this.flushLine();
       else this.items.push({ kind: 'feed', lines: 1 });
@@ -227,10 +228,6 @@ export class EscPosInterpreter {
     }
     this.line.push(c0);
     return need(1);
-  }
-
-  private printBytesCount(c0: number): void {
-    if (c0 !== 0x10) this.printBytes++;
   }
 }
 
