@@ -52,7 +52,7 @@ export function parseHidPosReport(report: Uint8Array, layout: HidPosLayout = DEF
   const flag = report[layout.continuationOffset] ?? 0;
   return {
     aim,
-    data: report.slice(layout.dataOffset, layout.dataOffset + length),
+    data: Uint8Array.from(report.subarray(layout.dataOffset, layout.dataOffset + length)),
     continued: (flag & layout.continuationMask) !== 0,
   };
 }

@@ -12,6 +12,11 @@ const TD1_FIRST = /^[ACI][A-Z<][A-Z<]{3}[A-Z0-9<]{25}$/;
 const TD1_SECOND = /^[0-9<]{6}[0-9][A-Z<]/;
 const TD3_FIRST = /^P[A-Z<][A-Z<]{3}[A-Z0-9<]{39}$/;
 
+/** A name line is letters and fillers only; a first line that has digits must be a new document. */
+function looksLikeNewTd1(line: string): boolean {
+  return !/^[A-Z<]+$/.test(line) && TD1_FIRST.test(line);
+}
+
 export function createMrzGrouper(): MrzGrouper {
   let group: string[] = [];
   let kind: 'TD1' | 'TD3' | null = null;
@@ -37,7 +42,7 @@ export function createMrzGrouper(): MrzGrouper {
         start(line, out);
         return out;
       }
-      const fits = kind === 'TD1' ? line.length === 30 && (group.length === 2 || TD1_SECOND.test(line)) : line.length === 44;
+      const fits = kind === 'TD1' ? line.length === 30 && (group.length === 2 ? !looksLikeNewTd1(line) : TD1_SECOND.test(line)) : line.length === 44;
       if (fits) {
         group.push(line);
         if (group.length === (kind === 'TD1' ? 3 : 2)) {

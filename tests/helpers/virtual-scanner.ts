@@ -112,3 +112,19 @@ export function nextEvent<T>(emitter: NodeJS.EventEmitter, name: string, pred: (
     emitter.on(name, on);
   });
 }
+
+/** Builds 64-byte HID POS scanned-data reports the way a Honeywell/Zebra scanner in HID POS mode sends them. */
+export function hidPosReports(payload: Uint8Array, aim = ']Q1'): Buffer[] {
+  const reports: Buffer[] = [];
+  for (let at = 0; at < payload.length || reports.length === 0; at += 56) {
+    const part = payload.subarray(at, at + 56);
+    const r = Buffer.alloc(64);
+    r[0] = 0x02;
+    r[1] = part.length;
+    r.write(aim, 2, 'latin1');
+    Buffer.from(part).copy(r, 5);
+    r[63] = at + 56 < payload.length ? 0x01 : 0x00;
+    reports.push(r);
+  }
+  return reports;
+}
