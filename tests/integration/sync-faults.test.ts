@@ -23,7 +23,7 @@ afterEach(async () => {
 async function kioskDb(): Promise<Database> {
   const dir = tempDir();
   const db = await openKioskDb(join(dir, 'kiosk.sqlite'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }), () => db.close());
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }), () => void db.close());
   return db;
 }
 

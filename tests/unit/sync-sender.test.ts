@@ -19,7 +19,7 @@ afterEach(() => {
 async function freshDb(): Promise<Database> {
   const dir = tempDir();
   const db = await openKioskDb(join(dir, 'kiosk.sqlite'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }), () => db.close());
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }), () => void db.close());
   return db;
 }
 
