@@ -5,7 +5,8 @@ import type { TicketPrinter } from '../../drivers/printer/document.ts';
 import type { CoreEvent } from '../contract/events.ts';
 import { type Auth, createAuth } from './auth/auth.ts';
 import { createDispatcher, type Dispatch } from './api/dispatch.ts';
-import { createHandlers } from './api/handlers.ts';
+import { createQueueHandlers } from './api/handlers/queue-handlers.ts';
+import type { Handlers } from './api/dispatch.ts';
 import { buildCatalog, type CatalogData } from './catalog/catalog.ts';
 import { defaultCatalogPath, loadCatalogFile } from './catalog/catalog-file.ts';
 import type { Config } from './config/load.ts';
@@ -99,7 +100,9 @@ export function createCore(opts: CoreOptions): Core {
   });
 
   const audit = db.prepare('INSERT INTO audit_log (at, actor, role, action, target, detail, origin) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const handlers = createHandlers({ queue, catalog, config: opts.config, spooler, auth, printer: opts.printer ?? (() => null), version: opts.version ?? '0.0.0', printWaitMs: opts.printWaitMs ?? 4000 });
+  const handlers: Handlers = {
+    ...createQueueHandlers({ queue, catalog, config: opts.config, spooler, auth, printer: opts.printer ?? (() => null), version: opts.version ?? '0.0.0', printWaitMs: opts.printWaitMs ?? 4000 }),
+  };
   const dispatch = createDispatcher(handlers, {
     audit({ op, ctx, input, ok }) {
       const target = typeof input === 'object' && input ? JSON.stringify(input) : null;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isOpName, operations, type OpName, type OpOutput, type OpParsedInput } from '../../contract/operations.ts';
+import { isOpName, operations, type OpName, type Operations } from '../../contract/operations.ts';
+import type { OperationDef } from '../../contract/ops/define.ts';
 import { type ApiError, AppError, type Reply } from '../../contract/result.ts';
 import type { Role } from '../../contract/schemas.ts';
 
@@ -9,9 +10,12 @@ export interface CallContext {
   origin: string;
 }
 
-export type Handlers = {
-  [K in OpName]: (input: OpParsedInput<K>, ctx: CallContext) => OpOutput<K> | Promise<OpOutput<K>>;
+/** The handlers for one ops file (see main/contract/ops/); the core merges them into `Handlers`. */
+export type HandlersFor<T extends Record<string, OperationDef<z.ZodType, z.ZodType>>> = {
+  [K in keyof T]: (input: z.output<T[K]['input']>, ctx: CallContext) => z.output<T[K]['output']> | Promise<z.output<T[K]['output']>>;
 };
+
+export type Handlers = HandlersFor<Operations>;
 
 export interface DispatchHooks {
   audit(entry: { op: OpName; ctx: CallContext; input: unknown; ok: boolean }): void;

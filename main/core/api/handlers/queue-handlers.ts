@@ -1,15 +1,16 @@
-import type { TicketPrinter } from '../../../drivers/printer/document.ts';
-import { AppError } from '../../contract/result.ts';
-import type { Ticket } from '../../contract/schemas.ts';
-import type { Auth } from '../auth/auth.ts';
-import type { CatalogData } from '../catalog/catalog.ts';
-import type { Config } from '../config/load.ts';
-import type { createSpooler } from '../printing/spooler.ts';
-import { ticketDocument } from '../printing/ticket-document.ts';
-import type { QueueService } from '../queue/queue-service.ts';
-import type { Handlers } from './dispatch.ts';
+import type { TicketPrinter } from '../../../../drivers/printer/document.ts';
+import { AppError } from '../../../contract/result.ts';
+import type { Ticket } from '../../../contract/schemas.ts';
+import type { Auth } from '../../auth/auth.ts';
+import type { CatalogData } from '../../catalog/catalog.ts';
+import type { Config } from '../../config/load.ts';
+import type { createSpooler } from '../../printing/spooler.ts';
+import { ticketDocument } from '../../printing/ticket-document.ts';
+import type { QueueService } from '../../queue/queue-service.ts';
+import type { queueOps } from '../../../contract/ops/queue.ts';
+import type { HandlersFor } from '../dispatch.ts';
 
-interface HandlerDeps {
+export interface QueueHandlerDeps {
   queue: QueueService;
   catalog: CatalogData;
   config: Config;
@@ -22,7 +23,7 @@ interface HandlerDeps {
 }
 
 /** One function per contract operation; the dispatcher has already parsed the input and checked the role. */
-export function createHandlers(d: HandlerDeps): Handlers {
+export function createQueueHandlers(d: QueueHandlerDeps): HandlersFor<typeof queueOps> {
   const { queue } = d;
   const actor = (role: string) => ({ name: role });
   const priorityLabel = (id: string | null) => (id ? (d.config.priorities.find((p) => p.id === id)?.label.vi ?? id) : null);
