@@ -46,7 +46,7 @@ export interface Td3Input {
 }
 
 export function td3(p: Td3Input): [string, string] {
-  const l1 = pad(`P<${p.issuer}${p.surname}<<${p.given.join('<')}`, 44);
+  const l1 = pad(`P<${pad(p.issuer, 3)}${p.surname}<<${p.given.join('<')}`, 44);
   const num = pad(p.number, 9);
   const pers = pad(p.personal, 14);
   const persCd = /^<+$/.test(pers) ? '<' : cd(pers);
