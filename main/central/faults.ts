@@ -10,7 +10,9 @@ export type Fault =
   /** Handle the request normally (storage commits), then destroy the connection before any reply byte. */
   | { kind: 'drop_after_commit' }
   /** Wait this long (real time), then handle normally. */
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /** Handle normally (storage commits), then wait this long before replying: a window where only the server knows. */
+  | { kind: 'delay_reply'; ms: number };
 
 export interface RequestInfo {
   method: string;
@@ -43,8 +45,10 @@ export interface FaultPlan extends CentralHooks {
   garbageNext(n: number, match?: RequestMatch): void;
   dropAfterCommitNext(n: number, match?: RequestMatch): void;
   delayNext(n: number, ms: number, match?: RequestMatch): void;
-  /** Delay every matching request (after the queued faults are used up); 0 turns it off. */
-  delayAll(ms: number, match?: RequestMatch): void;
+  delayReplyNext(n: number, ms: number, match?: RequestMatch): void;
+  /** Delay every matching request (after the queued faults are used up), before handling it or, with
+   * `afterCommit`, between commit and reply; 0 turns it off. */
+  delayAll(ms: number, match?: RequestMatch, afterCommit?: boolean): void;
   /** Faults queued but not yet injected. */
   remaining(): number;
   /** Every fault injected so far, in order. */
@@ -55,7 +59,7 @@ export interface FaultPlan extends CentralHooks {
 export function createFaultPlan(): FaultPlan {
   const queue: { fault: Fault; match: RequestMatch }[] = [];
   const injected: { fault: Fault; req: RequestInfo }[] = [];
-  let always: { ms: number; match: RequestMatch } | undefined;
+  let always: { ms: number; match: RequestMatch; afterCommit: boolean } | undefined;
   const push = (n: number, fault: Fault, match: RequestMatch) => {
     for (let i = 0; i < n; i++) queue.push({ fault, match });
   };
@@ -66,8 +70,9 @@ export function createFaultPlan(): FaultPlan {
     garbageNext: (n, match = DEFAULT_MATCH) => push(n, { kind: 'garbage' }, match),
     dropAfterCommitNext: (n, match = DEFAULT_MATCH) => push(n, { kind: 'drop_after_commit' }, match),
     delayNext: (n, ms, match = DEFAULT_MATCH) => push(n, { kind: 'delay', ms }, match),
-    delayAll(ms, match = DEFAULT_MATCH) {
-      always = ms > 0 ? { ms, match } : undefined;
+    delayReplyNext: (n, ms, match = DEFAULT_MATCH) => push(n, { kind: 'delay_reply', ms }, match),
+    delayAll(ms, match = DEFAULT_MATCH, afterCommit = false) {
+      always = ms > 0 ? { ms, match, afterCommit } : undefined;
     },
     remaining: () => queue.length,
     faultFor(req) {
@@ -77,7 +82,7 @@ export function createFaultPlan(): FaultPlan {
         injected.push({ fault: entry!.fault, req });
         return entry!.fault;
       }
-      if (always && matches(always.match, req)) return { kind: 'delay', ms: always.ms };
+      if (always && matches(always.match, req)) return { kind: always.afterCommit ? 'delay_reply' : 'delay', ms: always.ms };
       return undefined;
     },
   };

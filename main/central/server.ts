@@ -293,6 +293,7 @@ export async function startCentralServer(opts: CentralServerOptions): Promise<Ce
       opts.hooks?.onRequestEnd?.(info, 'dropped');
       return;
     }
+    if (fault?.kind === 'delay_reply') await new Promise((r) => setTimeout(r, fault.ms));
     if (fault?.kind === 'garbage' && reply.status < 300) {
       reply = { status: reply.status, headers: { 'content-type': 'application/json' }, body: '{"centralId": "<html><body>Gateway' };
     }
