@@ -54,7 +54,7 @@ describe('kiosk killed with kill -9 mid-send', () => {
       clients: [TEST_CLIENT],
       tokenTtlSeconds: 3600,
       hooks: {
-        faultFor: (r) => plan.faultFor(r),
+        faultFor: (r) => plan.faultFor!(r),
         onRequestStart: (r) => void (r.method === 'POST' && r.path === '/api/v1/dossiers' && inFlight++),
         onRequestEnd: (r) => void (r.method === 'POST' && r.path === '/api/v1/dossiers' && inFlight--),
       },
