@@ -1,12 +1,13 @@
 // A virtual ESC/POS printer: interprets the byte stream the way a TM-T88-class firmware would (text in the
 // selected code page decoded back to Unicode, GS ! sizes, raster images, QR, CODE128, cut), keeps the
 // printed tickets and answers DLE EOT / ASB with a configurable status. Runs on the peer end of a pty.
+import iconv from 'iconv-lite';
 import { SerialPort } from 'serialport';
 import { decodeBytes, type CodePageId } from '../../drivers/printer/codepages/index.ts';
 import type { PrinterProfile } from '../../drivers/printer/profile.ts';
 
 export type PrintedItem =
-  | { kind: 'text'; text: string; via: CodePageId | 'unknown-page'; bytes: number[]; width: number; height: number; bold: boolean; align: number }
+  | { kind: 'text'; text: string; via: CodePageId | `other:${string}` | 'unknown-page'; bytes: number[]; width: number; height: number; bold: boolean; align: number }
   | { kind: 'raster'; widthDots: number; height: number; data: Uint8Array; align: number }
   | { kind: 'qr'; data: string; moduleSize: number }
   | { kind: 'barcode'; system: number; data: string }
@@ -16,6 +17,9 @@ export interface PrintedTicket {
   items: PrintedItem[];
   cut: 'full' | 'partial' | 'tear';
 }
+
+/** Epson pages other libraries select (for the bench's comparison), decoded with iconv-lite. */
+const EPSON_OTHER_PAGES: Readonly<Record<number, string>> = { 2: 'cp850', 16: 'windows1252', 17: 'cp866', 18: 'cp852', 19: 'cp858' };
 
 export interface VirtualStatus {
   paperNearEnd: boolean;
@@ -104,11 +108,17 @@ export class EscPosInterpreter {
 
   private flushLine(): void {
     const id = this.profile.codePages.find((c) => c.page === this.page)?.id;
-    const text = id ? decodeBytes(id, Uint8Array.from(this.line)) : '\ufffd'.repeat(this.line.length);
+    const other = EPSON_OTHER_PAGES[this.page];
+    // ASCII is the same on every page; only the upper half depends on the selected page.
+    const text = id
+      ? decodeBytes(id, Uint8Array.from(this.line))
+      : other
+        ? iconv.decode(Buffer.from(this.line), other).normalize('NFC')
+        : this.line.map((b) => (b < 0x80 ? String.fromCharCode(b) : '\ufffd')).join('');
     this.items.push({
       kind: 'text',
       text,
-      via: id ?? 'unknown-page',
+      via: id ?? (other ? `other:${other}` : 'unknown-page'),
       bytes: this.line,
       width: (this.size >> 4) + 1,
       height: (this.size & 0x0f) + 1,
@@ -152,8 +162,12 @@ export class EscPosInterpreter {
         this.size = 0;
         return 2;
       }
+      if (c1 === 0x32 || c1 === 0x3c) return 2; // ESC 2 (default line spacing), ESC < (home)
+      if (c1 === 0x24 || c1 === 0x5c) return need(4); // ESC $ / ESC \ positions: ignored
       if (b.length < 3) return 0;
       const n = at(2)!;
+      // Setting commands with one parameter the model ignores (spacing, font, underline, upside-down…)
+      if ([0x20, 0x21, 0x2d, 0x33, 0x3d, 0x4a, 0x4d, 0x52, 0x56, 0x7b, 0x47].includes(c1)) return 3;
       if (c1 === 0x74) this.page = n;
       else if (c1 === 0x61) this.align = n;
       else if (c1 === 0x45) this.bold = n === 1;
@@ -165,12 +179,23 @@ export class EscPosInterpreter {
     }
     if (c0 === 0x1c) {
       if (b.length < 2) return 0;
-      if (at(1) !== 0x2e) this.unknown.push(`FS ${at(1)}`);
+      const c1 = at(1)!;
+      if (c1 === 0x28) {
+        if (b.length < 5) return 0;
+        return need(5 + at(3)! + at(4)! * 256);
+      }
+      if (c1 === 0x53) return need(4); // FS S: Kanji spacing
+      if (c1 === 0x2d || c1 === 0x43 || c1 === 0x57 || c1 === 0x21) return need(3);
+      if (c1 !== 0x2e && c1 !== 0x26) this.unknown.push(`FS ${c1}`);
       return 2;
     }
     if (c0 === 0x1d) {
       const c1 = at(1);
       if (c1 === undefined) return 0;
+      if (c1 === 0x38 && at(2) === 0x4c) {
+        if (b.length < 7) return 0;
+        return need(7 + at(3)! + at(4)! * 256 + at(5)! * 65536 + at(6)! * 16777216); // GS 8 L: graphics, not modelled
+      }
       if (c1 === 0x76) {
         if (b.length < 8) return 0;
         const xBytes = at(4)! + at(5)! * 256;
@@ -181,6 +206,11 @@ export class EscPosInterpreter {
         this.items.push({ kind: 'raster', widthDots: xBytes * 8, height: y, data: Uint8Array.from(b.slice(8, total)), align: this.align });
         return total;
       }
+      if (c1 === 0x28 && at(2) !== 0x6b) {
+        if (b.length < 5) return 0;
+        return need(5 + at(3)! + at(4)! * 256); // other GS ( functions: ignored
+      }
+      if (c1 === 0x4c || c1 === 0x57 || c1 === 0x50 || c1 === 0x24) return need(4); // margins, width, motion units
       if (c1 === 0x28 && at(2) === 0x6b) {
         if (b.length < 5) return 0;
         const len = at(3)! + at(4)! * 256;
@@ -219,7 +249,7 @@ export class EscPosInterpreter {
       else if (c1 === 0x61) {
         this.asbEnabled = n !== 0;
         if (this.asbEnabled) this.reply(this.asb());
-      } else if (c1 !== 0x68 && c1 !== 0x77 && c1 !== 0x48) this.unknown.push(`GS ${c1}`);
+      } else if (![0x68, 0x77, 0x48, 0x42, 0x66, 0x72, 0x62].includes(c1)) this.unknown.push(`GS ${c1}`);
       return 3;
     }
     if (c0 < 0x20) {
