@@ -40,6 +40,8 @@ export const mrzReaderConfigSchema = z.object({
   /** If set, one block per end byte; otherwise lines are grouped into TD1/TD3 by shape. */
   endBytes: byteSeq.optional(),
   maxFrameBytes: z.number().int().min(64).max(65_536).default(1024),
+  /** Without endBytes: report a half-read document after this much silence. */
+  groupIdleMs: z.number().int().min(50).max(10_000).default(800),
   vendorId: usbId.optional(),
   productId: usbId.optional(),
 });

@@ -28,12 +28,19 @@ export interface MrzFramerOptions {
   /** Block end byte(s) (e.g. ETX = [0x03]). Without them, lines are grouped by shape. */
   endBytes?: readonly number[] | undefined;
   maxBytes: number;
+  /**
+   * Line-grouping mode only: a document still incomplete this long after its last line is emitted as it is,
+   * so a failed read gets an answer (the parser's error) instead of waiting for the next document.
+   */
+  idleFlushMs?: number | undefined;
 }
 
 /** Byte stream → one multi-line MRZ string per document. Object-mode output. */
 export class MrzFramer extends Transform {
   readonly #splitter;
   readonly #grouper;
+  readonly #idleMs: number | undefined;
+  #idle: NodeJS.Timeout | null = null;
 
   constructor(options: MrzFramerOptions) {
     super({ readableObjectMode: true });
@@ -44,6 +51,31 @@ export class MrzFramer extends Transform {
       maxBytes: options.maxBytes,
     });
     this.#grouper = block ? null : createMrzGrouper();
+    this.#idleMs = options.idleFlushMs;
+  }
+
+  #armIdle(): void {
+    if (this.#idle) clearTimeout(this.#idle);
+    this.#idle = null;
+    if (this.#grouper === null || this.#idleMs === undefined) return;
+    const grouper = this.#grouper;
+    this.#idle = setTimeout(() => {
+      this.#idle = null;
+      const pending = grouper.flush();
+      if (pending !== null && !this.destroyed) this.push(pending);
+    }, this.#idleMs);
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (this.#idle) clearTimeout(this.#idle);
+    const pending = this.#grouper?.flush() ?? null;
+    if (pending !== null) this.push(pending);
+    done();
+  }
+
+  override _destroy(err: Error | null, done: (error?: Error | null) => void): void {
+    if (this.#idle) clearTimeout(this.#idle);
+    done(err);
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
@@ -58,6 +90,7 @@ export class MrzFramer extends Transform {
       }
     }
     if (overflows > 0) this.emit('overflow', overflows);
+    this.#armIdle();
     done();
   }
 }

@@ -6,6 +6,8 @@
  */
 export interface MrzGrouper {
   push(line: string): string[];
+  /** Give up on a half-read document (the reader went quiet): returns it, or null if nothing is pending. */
+  flush(): string | null;
 }
 
 const TD1_FIRST = /^[ACI][A-Z<][A-Z<]{3}[A-Z0-9<]{25}$/;
@@ -57,6 +59,13 @@ export function createMrzGrouper(): MrzGrouper {
       kind = null;
       start(line, out);
       return out;
+    },
+    flush() {
+      if (kind === null) return null;
+      const pending = group.join('\n');
+      group = [];
+      kind = null;
+      return pending;
     },
   };
 }

@@ -102,7 +102,8 @@ export class MrzReaderDriver extends SerialScanDriver {
         path: c.path,
         baudRate: c.baudRate,
         reopenIntervalMs: c.reopenIntervalMs,
-        makeFramer: () => new MrzFramer({ startBytes: c.startBytes, endBytes: c.endBytes, maxBytes: c.maxFrameBytes }),
+        makeFramer: () =>
+          new MrzFramer({ startBytes: c.startBytes, endBytes: c.endBytes, maxBytes: c.maxFrameBytes, idleFlushMs: c.groupIdleMs }),
       },
       deps,
     );

@@ -64,6 +64,17 @@ describe('MRZ reader on a real pty', () => {
     expect(good!.identity?.fullName).toBe('ERIKSSON ANNA MARIA');
   });
 
+  it('a document cut off half-way is reported once the reader goes quiet', async () => {
+    const { reader, driver: d } = await setup({ groupIdleMs: 100 });
+    const got = scans(d, 1);
+    await reader.write(`${ICAO_TD1[0]}\r\n${ICAO_TD1[1]}\r\n`);
+    const [ev] = await got;
+    expect(ev!.error?.field).toBe('format');
+    const next = scans(d, 1);
+    await reader.write(`${CCCD_SAMPLE.join('\r\n')}\r\n`);
+    expect((await next)[0]!.identity?.idNumber).toBe('001093047064');
+  });
+
   it('unplug and replug mid-session', async () => {
     const { driver: d } = await setup();
     const lost = nextEvent<DeviceStatusEvent>(d, 'state', (e) => e.state.kind === 'error');
