@@ -127,7 +127,11 @@ export class SerialLine extends EventEmitter<{ state: [DeviceState]; frame: [str
       if (this.#port === port) this.#lost('device closed (unplugged?)');
     });
     port.open((err) => {
-      if (this.#port !== port) return;
+      if (this.#port !== port) {
+        // Stopped or superseded while opening: do not leak the descriptor.
+        if (!err && port.isOpen) port.close(() => undefined);
+        return;
+      }
       if (err) {
         this.#detach();
         this.#set({ kind: 'error', problems: ['error'], message: `cannot open: ${err.message}` });
