@@ -15,6 +15,11 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 // Each command is loaded only when asked for, so `letan parse-id` does not start OCR or open a database.
 const commands: Record<string, () => Promise<Command>> = {
   start: async () => runStart,
+  'parse-id': async () => (await import('./parse-id.ts')).runParseId,
+  central: async () => {
+    const { runCentral } = await import('../central/cli.ts');
+    return (args, io) => runCentral(args, { ...io, cwd: process.cwd() });
+  },
 };
 
 export async function main(argv: string[], io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {

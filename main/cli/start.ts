@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/core.ts';
 import { ConfigError, loadConfigFile } from '../core/config/load.ts';
-import { createSimulatedPrinter } from '../core/printing/simulated-printer.ts';
 import { startServer } from '../core/api/http-server.ts';
 import { defaultDataDir, rendererDist } from '../core/util/paths.ts';
 import type { CliIo } from './io.ts';
@@ -53,11 +52,9 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
   const dataDir = values['data-dir'] ?? defaultDataDir();
 
   let url = '';
-  const printer = config.devices.printer ? null : createSimulatedPrinter();
   const core = createCore({
     dataDir,
     config,
-    printer: () => printer,
     publicUrl: () => config.server.publicUrl ?? url,
     log: (level, msg, extra) => io.stderr.write(`${new Date().toISOString()} ${level} ${msg}${extra ? ' ' + JSON.stringify(extra) : ''}\n`),
   });

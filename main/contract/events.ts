@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { QueueSnapshot } from './schemas.ts';
+import { Announcement } from './ops/display.ts';
+import { Notice } from './ops/supervisor.ts';
 
 // What the core pushes to every screen (WebSocket for browsers, webContents.send for the Electron kiosk).
 export const CoreEvent = z.discriminatedUnion('type', [
@@ -19,7 +21,25 @@ export const CoreEvent = z.discriminatedUnion('type', [
     problems: z.array(z.string()),
     message: z.string().optional(),
   }),
-  z.object({ type: z.literal('print'), publicId: z.string(), state: z.enum(['printing', 'done', 'failed']), error: z.string().optional() }),
+  z.object({
+    type: z.literal('print'),
+    kind: z.enum(['ticket', 'receipt']),
+    /** The ticket's publicId or the dossier's code. */
+    ref: z.string(),
+    state: z.enum(['printing', 'done', 'failed']),
+    error: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal('sync'),
+    pending: z.number().int(),
+    failedPermanent: z.number().int(),
+    oldestPendingAt: z.string().nullable(),
+    lastError: z.string().nullable(),
+  }),
   z.object({ type: z.literal('notice'), text: z.string() }),
+  /** The hall's current notices (sent whenever one is added, ended or expires). */
+  z.object({ type: z.literal('notices'), notices: z.array(Notice) }),
+  /** A call-out for the hall display: the text, and the clip to play once it is rendered. */
+  z.object({ type: z.literal('announce'), announcement: Announcement }),
 ]);
 export type CoreEvent = z.infer<typeof CoreEvent>;

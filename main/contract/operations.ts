@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { intakeOps } from './ops/intake.ts';
 import { queueOps } from './ops/queue.ts';
 
 // Every call between a screen and the core, written once. Both transports (Electron IPC through the preload,
@@ -7,6 +8,7 @@ import { queueOps } from './ops/queue.ts';
 
 export const operations = {
   ...queueOps,
+  ...intakeOps,
 } as const;
 
 export type Operations = typeof operations;

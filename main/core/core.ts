@@ -5,7 +5,20 @@ import type { TicketPrinter } from '../../drivers/printer/document.ts';
 import type { CoreEvent } from '../contract/events.ts';
 import { type Auth, createAuth } from './auth/auth.ts';
 import { createDispatcher, type Dispatch } from './api/dispatch.ts';
+import { createIntakeHandlers } from './api/handlers/intake-handlers.ts';
 import { createQueueHandlers } from './api/handlers/queue-handlers.ts';
+import { loadHolidayOverrides } from './calendar/holiday-files.ts';
+import { createWorkCalendar } from './calendar/work-calendar.ts';
+import { createIntakeService, type IntakeService } from './intake/intake-service.ts';
+import type { CentralSystem } from './sync/adapter.ts';
+import { HttpCentralSystem } from './sync/http-central.ts';
+import { purgeDelivered, readBacklog } from './sync/outbox.ts';
+import { createOutboxSender, type OutboxSender } from './sync/sender.ts';
+import { systemClock as syncSystemClock } from './sync/clock.ts';
+import { outcomeWithin } from './printing/spooler.ts';
+import { printerFromConfig } from './devices/printer-device.ts';
+import type { DeviceState } from '../../drivers/device/state.ts';
+import { assetsDir } from './util/paths.ts';
 import type { Handlers } from './api/dispatch.ts';
 import { buildCatalog, type CatalogData } from './catalog/catalog.ts';
 import { defaultCatalogPath, loadCatalogFile } from './catalog/catalog-file.ts';
@@ -27,6 +40,10 @@ export interface CoreOptions {
   log?: (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
   version?: string;
   printWaitMs?: number;
+  /** Overrides config.central (tests inject a client for the reference server). */
+  central?: CentralSystem | null;
+  /** Back-off for the sync sender (tests use short ones). */
+  syncBackoff?: { baseMs: number; capMs: number };
 }
 
 export interface Core {
@@ -34,6 +51,9 @@ export interface Core {
   config: Config;
   catalog: CatalogData;
   queue: QueueService;
+  intake: IntakeService;
+  sender: OutboxSender | null;
+  runRetention(): ReturnType<typeof purgeDelivered>;
   events: EventHub;
   dispatch: Dispatch;
   auth: Auth;
@@ -41,6 +61,14 @@ export interface Core {
   /** Resolves when every print job submitted so far has an outcome (tests, orderly shutdown). */
   printsSettled(): Promise<unknown>;
   close(): Promise<void>;
+}
+
+// The audit trail names what was acted on, never who the citizen is: only these input fields are kept.
+const AUDIT_KEYS = ['counterId', 'ticketId', 'serviceId', 'serviceIds', 'code', 'priority', 'publicId', 'role'];
+function auditTarget(input: unknown): string | null {
+  if (typeof input !== 'object' || input === null) return null;
+  const kept = Object.fromEntries(Object.entries(input).filter(([k]) => AUDIT_KEYS.includes(k)));
+  return Object.keys(kept).length ? JSON.stringify(kept) : null;
 }
 
 /** Builds the whole core from plain Node pieces; the Electron shell and the headless server both call this. */
@@ -51,6 +79,10 @@ export function createCore(opts: CoreOptions): Core {
   const db = openDatabase(join(opts.dataDir, 'letan.db'), migrations);
   const events = new EventHub((err) => log('error', 'event listener failed', { err: String(err) }));
   const catalog = buildCatalog(loadCatalogFile(defaultCatalogPath()), opts.config.services);
+  const calendar = createWorkCalendar({
+    saturdayMorning: opts.config.intake.saturdayMorning,
+    overrides: loadHolidayOverrides(`${assetsDir()}/holidays`),
+  });
   const publicUrl = opts.publicUrl ?? (() => `http://${opts.config.server.host}:${opts.config.server.port}`);
 
   let pushScheduled = false;
@@ -65,6 +97,7 @@ export function createCore(opts: CoreOptions): Core {
     });
   };
 
+  const auditInsert = db.prepare('INSERT INTO audit_log (at, actor, role, action, target, detail, origin) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const queue = createQueueService({
     db,
     clock,
@@ -81,17 +114,101 @@ export function createCore(opts: CoreOptions): Core {
   });
   queue.forgetOldHolders();
 
+  // The configured printer driver, unless the caller brings its own (tests, the Electron shell's choice).
+  let printerState: DeviceState = { kind: 'ready' };
+  const printerDevice = opts.printer
+    ? null
+    : printerFromConfig(
+        opts.config.devices.printer,
+        (e) => {
+          printerState = e.state;
+          events.emit({
+            type: 'device',
+            deviceId: e.deviceId,
+            role: e.role,
+            state: e.state.kind,
+            problems: 'problems' in e.state ? e.state.problems : [],
+            ...(e.state.kind === 'error' ? { message: e.state.message } : {}),
+          });
+        },
+        (err) => log('error', 'printer driver failed to start', { err: String(err) }),
+      );
+  const printer = opts.printer ?? (() => printerDevice?.printer ?? null);
+  printerDevice?.start();
+
   const spooler = createSpooler({
-    printer: opts.printer ?? (() => null),
+    printer,
     jobs: queue.printJobs,
-    onState(ticketId, state, error) {
-      const row = db.prepare('SELECT public_id FROM tickets WHERE id = ?').get(ticketId) as { public_id: string } | undefined;
-      if (!row) return;
-      const e: CoreEvent = { type: 'print', publicId: row.public_id, state, ...(error ? { error } : {}) };
-      events.emit(e);
-      if (state === 'failed') log('warn', 'ticket print failed', { ticketId, error });
+    onState(job, state, error) {
+      events.emit({ type: 'print', kind: job.kind, ref: job.ref, state, ...(error ? { error } : {}) });
+      if (state === 'failed') log('warn', `${job.kind} print failed`, { error });
     },
   });
+
+  const central: CentralSystem | null =
+    opts.central !== undefined
+      ? opts.central
+      : opts.config.central
+        ? new HttpCentralSystem({
+            baseUrl: opts.config.central.url,
+            clientId: opts.config.central.clientId,
+            clientSecret: opts.config.central.clientSecret,
+            timeoutMs: opts.config.central.timeoutMs,
+          })
+        : null;
+  const pushSync = () => {
+    const b = readBacklog(db);
+    events.emit({ type: 'sync', pending: b.pending, failedPermanent: b.failedPermanent, oldestPendingAt: b.oldestPendingAt, lastError: b.lastError });
+  };
+  const sender = central
+    ? createOutboxSender({
+        db,
+        central,
+        clock: syncSystemClock(),
+        random: Math.random,
+        backoff: opts.syncBackoff ?? { baseMs: 2_000, capMs: 10 * 60_000 },
+        onChange: (c) => {
+          if (c.state !== 'sending') pushSync();
+        },
+      })
+    : null;
+
+  const intake = createIntakeService({
+    db,
+    clock,
+    config: opts.config,
+    catalog,
+    calendar,
+    publicUrl,
+    central,
+    wakeSender: () => {
+      sender?.wake();
+      pushSync();
+    },
+    print: (ref, doc) => outcomeWithin(spooler.submit({ kind: 'receipt', ref, ticketId: null }, doc), opts.printWaitMs ?? 4000),
+  });
+
+  // Retention: once the central system has confirmed a dossier and the retention period has passed, the
+  // kiosk keeps no personal data of it.
+  const runRetention = () => {
+    const report = purgeDelivered(db, {
+      retainDays: opts.config.intake.retentionDays,
+      now: clock.now().getTime(),
+      purgeDossier: (code) => intake.purgePersonalData(code),
+      audit: (r) => auditInsert.run(clock.now().toISOString(), r.actor, r.role, r.action, r.target, r.detail, 'retention'),
+    });
+    if (report.failed.length) log('warn', 'retention purge failed for some dossiers', { failed: report.failed.length });
+    return report;
+  };
+  const retentionTimer = setInterval(() => {
+    try {
+      runRetention();
+    } catch (err) {
+      log('error', 'retention purge failed', { err: String(err) });
+    }
+  }, 3600_000);
+  retentionTimer.unref();
+  sender?.start();
 
   const auth = createAuth({
     clock,
@@ -99,14 +216,14 @@ export function createCore(opts: CoreOptions): Core {
     tokenTtlMinutes: opts.config.auth.tokenTtlMinutes,
   });
 
-  const audit = db.prepare('INSERT INTO audit_log (at, actor, role, action, target, detail, origin) VALUES (?, ?, ?, ?, ?, ?, ?)');
+
   const handlers: Handlers = {
-    ...createQueueHandlers({ queue, catalog, config: opts.config, spooler, auth, printer: opts.printer ?? (() => null), version: opts.version ?? '0.0.0', printWaitMs: opts.printWaitMs ?? 4000 }),
+    ...createIntakeHandlers({ intake, syncConfigured: sender !== null, backlog: () => sender?.backlog() ?? { ...readBacklog(db), running: false } }),
+    ...createQueueHandlers({ queue, catalog, config: opts.config, spooler, auth, printer, printerState: () => printerState, version: opts.version ?? '0.0.0', printWaitMs: opts.printWaitMs ?? 4000 }),
   };
   const dispatch = createDispatcher(handlers, {
     audit({ op, ctx, input, ok }) {
-      const target = typeof input === 'object' && input ? JSON.stringify(input) : null;
-      audit.run(clock.now().toISOString(), ctx.role, ctx.role, op, target, ok ? 'ok' : 'refused', ctx.origin);
+      auditInsert.run(clock.now().toISOString(), ctx.role, ctx.role, op, auditTarget(input), ok ? 'ok' : 'refused', ctx.origin);
     },
     internalError(op, err) {
       log('error', `operation ${op} failed`, { err: err instanceof Error ? err.stack : String(err) });
@@ -118,12 +235,18 @@ export function createCore(opts: CoreOptions): Core {
     config: opts.config,
     catalog,
     queue,
+    intake,
+    sender,
+    runRetention,
     events,
     dispatch,
     auth,
     log,
     printsSettled: () => spooler.idle(),
     async close() {
+      clearInterval(retentionTimer);
+      await sender?.stop();
+      await printerDevice?.stop();
       await spooler.idle();
       db.close();
     },

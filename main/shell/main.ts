@@ -6,7 +6,6 @@ import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { startServer } from '../core/api/http-server.ts';
 import { loadConfigFile } from '../core/config/load.ts';
 import { createCore } from '../core/core.ts';
-import { createSimulatedPrinter } from '../core/printing/simulated-printer.ts';
 import { KIOSK_IPC_OPS } from './ipc-ops.ts';
 import { lockDownApp, lockDownContents, lockDownSession } from './lockdown.ts';
 
@@ -15,8 +14,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 async function start(): Promise<void> {
   const config = loadConfigFile(process.env.LETAN_CONFIG);
   let url = '';
-  const printer = config.devices.printer ? null : createSimulatedPrinter();
-  const core = createCore({ dataDir: app.getPath('userData'), config, printer: () => printer, publicUrl: () => config.server.publicUrl ?? url });
+  const core = createCore({ dataDir: app.getPath('userData'), config, publicUrl: () => config.server.publicUrl ?? url });
   const server = await startServer(core, { host: config.server.host, port: config.server.port, staticRoot: join(root, 'dist', 'renderer') });
   url = server.url;
 

@@ -6,6 +6,9 @@ import { HTTP_STATUS, type Reply } from '../../contract/result.ts';
 import type { Core } from '../core.ts';
 import { compileRoutes, matchRoute } from './routes.ts';
 import { serveStatic } from './static-files.ts';
+import { buildReceiptPdf, type ReceiptFonts } from '../receipt/pdf.ts';
+import { loadReceiptFonts } from '../receipt/fonts.ts';
+import { AppError } from '../../contract/result.ts';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -108,9 +111,32 @@ export async function startServer(core: Core, opts: ServerOptions): Promise<Runn
     send(res, statusOf(reply), reply);
   }
 
+  let fonts: ReceiptFonts | null = null;
+  /** The receipt as a PDF; its link carries a random token, since the receipt holds personal data. */
+  async function handleReceipt(token: string, res: ServerResponse): Promise<void> {
+    try {
+      const data = core.intake.receiptData(token);
+      fonts ??= loadReceiptFonts();
+      const pdf = await buildReceiptPdf(data, fonts);
+      res.writeHead(200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="giay-tiep-nhan-${data.dossierCode}.pdf"`, 'cache-control': 'no-store', ...SECURITY_HEADERS });
+      res.end(Buffer.from(pdf));
+    } catch (err) {
+      if (err instanceof AppError) return send(res, HTTP_STATUS[err.code], { ok: false, error: err.toApiError() });
+      throw err;
+    }
+  }
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') return send(res, 200, { ok: true, value: 'up' });
+    const receipt = /^\/files\/receipts\/([A-Za-z0-9_-]{16,40})\.pdf$/.exec(url.pathname);
+    if (receipt && req.method === 'GET') {
+      handleReceipt(receipt[1]!, res).catch((err: unknown) => {
+        core.log('error', 'receipt PDF failed', { err: String(err) });
+        if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'receipt PDF failed' } });
+      });
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
       handleApi(req, res, url).catch((err: unknown) => {
         core.log('error', 'HTTP handler failed', { err: String(err) });

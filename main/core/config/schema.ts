@@ -32,6 +32,15 @@ export const PrinterConfig = z.strictObject({
   textMode: z.enum(['auto', 'codepage', 'raster']).default('auto'),
 });
 
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
+const OpeningHoursConfig = z.strictObject({
+  enforced: z.boolean(),
+  /** Closed on statutory holidays and decided days off. */
+  holidays: z.boolean().default(true),
+  /** 0 = Sunday … 6 = Saturday; each day a list of {start, end} ranges, empty when closed. */
+  week: z.array(z.array(z.strictObject({ start: ClockTime, end: ClockTime })).max(4)).length(7),
+});
+
 export const ConfigSchema = z.strictObject({
   center: z
     .strictObject({
@@ -39,6 +48,8 @@ export const ConfigSchema = z.strictObject({
       /** Unit identifier (mã định danh đơn vị) that prefixes dossier codes. */
       unitId: z.string().min(1).default('H00.00'),
       place: z.string().min(1).default('Huế'),
+      /** Upper line of the receipt's heading (TÊN CẤP TỈNH…). */
+      parentAgency: z.string().min(1).default('UBND TỈNH THỪA THIÊN HUẾ'),
     })
     .prefault({}),
   server: z
@@ -69,9 +80,60 @@ export const ConfigSchema = z.strictObject({
       tokenTtlMinutes: z.number().int().min(5).max(24 * 60).default(12 * 60),
     })
     .prefault({}),
+  intake: z
+    .strictObject({
+      /** Dossiers received after this hour count from the next working day. */
+      cutoffHour: z.number().int().min(0).max(23).default(15),
+      /** The center receives dossiers on Saturday mornings. */
+      saturdayMorning: z.boolean().default(true),
+      /** Fee in đồng per procedure id, where the published fee text is not a single amount. */
+      fees: z.record(z.string(), z.number().int().min(0)).default({}),
+      /** Days the kiosk keeps a dossier's personal data after the central system confirmed it. */
+      retentionDays: z.number().int().min(0).max(3650).default(30),
+      /** Officer name printed as NGƯỜI TIẾP NHẬN HỒ SƠ on kiosk receipts. */
+      receiverName: z.string().min(1).default('Ki-ốt tiếp nhận tự động'),
+    })
+    .prefault({}),
+  payment: z
+    .strictObject({
+      /** NAPAS BIN of the center's bank and its account, for VietQR fee payment. */
+      bankBin: z.string().regex(/^\d{6}$/, 'bankBin is the 6-digit NAPAS BIN'),
+      account: z.string().regex(/^[0-9A-Za-z]{1,19}$/),
+    })
+    .nullable()
+    .default(null),
+  central: z
+    .strictObject({
+      url: z.string().url(),
+      clientId: z.string().min(1),
+      clientSecret: z.string().min(1),
+      timeoutMs: z.number().int().min(500).max(120_000).default(15_000),
+    })
+    .nullable()
+    .default(null),
   devices: z
     .strictObject({
       printer: PrinterConfig.nullable().default(null),
+    })
+    .prefault({}),
+  /** Staff oversight (dashboard, hall display). */
+  supervision: z
+    .strictObject({
+      /** An open counter with no ticket for this long shows as idle on the supervisor's dashboard. */
+      idleAfterMinutes: z.number().int().min(1).max(240).default(10),
+      /**
+       * Reception hours; a supervisor's change (stored in the database) wins over this. Omitted: Mon–Fri
+       * 7:30–11:30 and 13:00–17:00, Saturday 7:30–11:30, not enforced until a supervisor turns it on.
+       */
+      openingHours: OpeningHoursConfig.optional(),
+    })
+    .prefault({}),
+  /** The hall's voice call-out (espeak-ng + sox); a supervisor's change is stored in the database and wins. */
+  voice: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      volume: z.number().min(0.05).max(2).default(1),
+      repeat: z.number().int().min(1).max(5).default(2),
     })
     .prefault({}),
 });
@@ -79,3 +141,4 @@ export type ConfigInput = z.input<typeof ConfigSchema>;
 export type ParsedConfig = z.output<typeof ConfigSchema>;
 export type ServiceConfig = z.output<typeof ServiceConfig>;
 export type CounterConfig = z.output<typeof CounterConfig>;
+export type PrinterConfigValue = z.output<typeof PrinterConfig>;

@@ -299,7 +299,7 @@ export function createQueueService(deps: QueueDeps) {
     },
 
     printJobs: {
-      create: (ticketId: number) => Number(st.insertPrintJob.run(ticketId, now(), now()).lastInsertRowid),
+      create: (kind: 'ticket' | 'receipt', ticketId: number | null) => Number(st.insertPrintJob.run(ticketId, kind, now(), now()).lastInsertRowid),
       set: (jobId: number, state: 'printing' | 'done' | 'failed', error: string | null) => st.setPrintJob.run(state, error, now(), jobId),
       last: (ticketId: number) => st.lastPrintJob.get(ticketId),
     },

@@ -82,8 +82,8 @@ export function ticketStore(db: Database) {
     forgetOldHolders: s(`UPDATE tickets SET holder_hash = NULL WHERE day < ? AND holder_hash IS NOT NULL`),
     setting: s<{ value: string }>(`SELECT value FROM settings WHERE key = ?`),
     putSetting: s(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`),
-    lastPrintJob: s<{ id: number; state: string }>(`SELECT id, state FROM print_jobs WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`),
-    insertPrintJob: s(`INSERT INTO print_jobs (ticket_id, kind, state, created_at, updated_at) VALUES (?, 'ticket', 'pending', ?, ?)`),
+    lastPrintJob: s<{ id: number; state: string }>(`SELECT id, state FROM print_jobs WHERE ticket_id = ? AND kind = 'ticket' ORDER BY id DESC LIMIT 1`),
+    insertPrintJob: s(`INSERT INTO print_jobs (ticket_id, kind, state, created_at, updated_at) VALUES (?, ?, 'pending', ?, ?)`),
     setPrintJob: s(`UPDATE print_jobs SET state = ?, error = ?, updated_at = ? WHERE id = ?`),
     failInterruptedPrintJobs: s(
       `UPDATE print_jobs SET state = 'failed', error = 'interrupted by restart', updated_at = ? WHERE state IN ('pending', 'printing')`,

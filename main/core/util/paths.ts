@@ -17,3 +17,8 @@ export function projectRoot(): string {
 export function rendererDist(): string {
   return join(projectRoot(), 'dist', 'renderer');
 }
+
+/** Data the app ships (catalog, holidays, form templates, sounds). */
+export function assetsDir(): string {
+  return process.env.LETAN_ASSETS_DIR ?? join(projectRoot(), 'assets');
+}

@@ -42,7 +42,7 @@ export function KioskPage() {
       client.onEvent((e) => {
         if (e.type === 'queue') setCatalog((c) => (c ? { ...c, services: e.snapshot.services } : c));
         if (e.type === 'print')
-          setScreen((s) => (s.name === 'ticket' && s.ticket.publicId === e.publicId ? { name: 'ticket', ticket: { ...s.ticket, printed: e.state } } : s));
+          setScreen((s) => (e.kind === 'ticket' && s.name === 'ticket' && s.ticket.publicId === e.ref ? { name: 'ticket', ticket: { ...s.ticket, printed: e.state } } : s));
       }),
     [client],
   );

@@ -1,10 +1,13 @@
 import type { TicketPrinter } from '../../../../drivers/printer/document.ts';
+import type { DeviceState } from '../../../../drivers/device/state.ts';
+
+const problemsOf = (s: DeviceState): string[] => ('problems' in s ? s.problems : []);
 import { AppError } from '../../../contract/result.ts';
 import type { Ticket } from '../../../contract/schemas.ts';
 import type { Auth } from '../../auth/auth.ts';
 import type { CatalogData } from '../../catalog/catalog.ts';
 import type { Config } from '../../config/load.ts';
-import type { createSpooler } from '../../printing/spooler.ts';
+import { outcomeWithin, type Spooler } from '../../printing/spooler.ts';
 import { ticketDocument } from '../../printing/ticket-document.ts';
 import type { QueueService } from '../../queue/queue-service.ts';
 import type { queueOps } from '../../../contract/ops/queue.ts';
@@ -14,9 +17,10 @@ export interface QueueHandlerDeps {
   queue: QueueService;
   catalog: CatalogData;
   config: Config;
-  spooler: ReturnType<typeof createSpooler>;
+  spooler: Spooler;
   auth: Auth;
   printer: () => TicketPrinter | null;
+  printerState: () => DeviceState;
   version: string;
   /** How long a ticket request waits for the printer's outcome before answering. */
   printWaitMs: number;
@@ -33,16 +37,8 @@ export function createQueueHandlers(d: QueueHandlerDeps): HandlersFor<typeof que
    * out; a slow printer does not hold the citizen: past the wait the outcome arrives as a 'print' event.
    */
   const printAndWait = async (t: Ticket): Promise<Ticket> => {
-    const outcome = d.spooler.submit(t.id, ticketDocument(t, d.config.center.name, priorityLabel(t.priority)));
-    let timer: NodeJS.Timeout | undefined;
-    const waited = await Promise.race([
-      outcome,
-      new Promise<null>((r) => {
-        timer = setTimeout(() => r(null), d.printWaitMs);
-      }),
-    ]);
-    clearTimeout(timer);
-    return { ...t, printed: waited ? waited.state : 'printing' };
+    const outcome = d.spooler.submit({ kind: 'ticket', ref: t.publicId, ticketId: t.id }, ticketDocument(t, d.config.center.name, priorityLabel(t.priority)));
+    return { ...t, printed: await outcomeWithin(outcome, d.printWaitMs) };
   };
 
   return {
@@ -50,7 +46,7 @@ export function createQueueHandlers(d: QueueHandlerDeps): HandlersFor<typeof que
       centerName: d.config.center.name,
       homeTimeoutSeconds: d.config.kiosk.homeTimeoutSeconds,
       version: d.version,
-      printer: d.printer() ? { state: 'ready', problems: [] } : null,
+      printer: d.printer() ? { state: d.printerState().kind, problems: problemsOf(d.printerState()) } : null,
     }),
     getCatalog: () => ({
       services: queue.services(queue.waitingRows()),
