@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { QueueSnapshot } from './schemas.ts';
+import { Identity, QueueSnapshot } from './schemas.ts';
 import { Announcement } from './ops/display.ts';
 import { Notice } from './ops/supervisor.ts';
 
@@ -37,6 +37,16 @@ export const CoreEvent = z.discriminatedUnion('type', [
     lastError: z.string().nullable(),
   }),
   z.object({ type: z.literal('notice'), text: z.string() }),
+  /** A card or code read by a kiosk scanner; sent to the kiosk window only (audience 'kiosk'). */
+  z.object({
+    type: z.literal('scan'),
+    deviceId: z.string(),
+    role: z.enum(['qr-scanner', 'mrz-reader']),
+    identity: Identity.nullable(),
+    /** The raw text when it is not an identity (e.g. a dossier receipt's QR); never logged. */
+    text: z.string().nullable(),
+    error: z.object({ field: z.string(), message: z.string(), messageVi: z.string() }).nullable(),
+  }),
   /** The hall's current notices (sent whenever one is added, ended or expires). */
   z.object({ type: z.literal('notices'), notices: z.array(Notice) }),
   /** A call-out for the hall display: the text, and the clip to play once it is rendered. */

@@ -100,3 +100,19 @@ export const KioskInfo = z.object({
   printer: z.object({ state: z.string(), problems: z.array(z.string()) }).nullable(),
 });
 export type KioskInfo = z.infer<typeof KioskInfo>;
+
+/** A citizen read from their card (CCCD QR or MRZ); mirrors drivers/identity/types.ts. Personal data. */
+export const Identity = z.object({
+  source: z.enum(['cccd-qr', 'mrz-td1', 'mrz-td3']),
+  idNumber: z.string().nullable(),
+  documentNumber: z.string(),
+  oldIdNumber: z.string().nullable(),
+  fullName: z.string(),
+  dateOfBirth: z.string(),
+  issueDate: z.string().nullable(),
+  expiryDate: z.string().nullable(),
+  sex: z.enum(['M', 'F']).nullable(),
+  nationality: z.string(),
+  address: z.string().nullable(),
+});
+export type Identity = z.infer<typeof Identity>;

@@ -45,6 +45,7 @@ async function start(): Promise<void> {
     },
   });
   lockDownContents(win.webContents, indexUrl);
+  // The kiosk window gets every event, the citizen's own card scans included.
   const unsubscribe = core.events.subscribe((e) => {
     if (!win.isDestroyed()) win.webContents.send('letan:event', e);
   });

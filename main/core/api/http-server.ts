@@ -59,6 +59,10 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+export function isLoopback(address: string): boolean {
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
 function bearer(req: IncomingMessage): string | undefined {
   const h = req.headers.authorization;
   return h?.startsWith('Bearer ') ? h.slice(7) : undefined;
@@ -153,14 +157,21 @@ export async function startServer(core: Core, opts: ServerOptions): Promise<Runn
 
   const wss = new WebSocketServer({ server, path: '/ws', maxPayload: MAX_BODY });
   const sockets = new Set<WebSocket>();
-  const unsubscribe = core.events.subscribe((event) => {
+  const kioskSockets = new Set<WebSocket>();
+  const unsubscribe = core.events.subscribe((event, audience) => {
     const text = JSON.stringify({ type: 'event', event });
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
+    for (const ws of audience === 'kiosk' ? kioskSockets : sockets) if (ws.readyState === ws.OPEN) ws.send(text);
   });
   wss.on('connection', (ws, req) => {
     sockets.add(ws);
     const origin = req.socket.remoteAddress ?? 'unknown';
-    ws.on('close', () => sockets.delete(ws));
+    // Personal data from the kiosk's card readers goes only to a kiosk page on this very machine.
+    const wantsKiosk = new URL(req.url ?? '/', 'http://x').searchParams.get('screen') === 'kiosk';
+    if (wantsKiosk && isLoopback(origin)) kioskSockets.add(ws);
+    ws.on('close', () => {
+      sockets.delete(ws);
+      kioskSockets.delete(ws);
+    });
     ws.on('error', (err) => core.log('warn', 'websocket error', { err: String(err) }));
     ws.on('message', (data) => {
       let msg: z.infer<typeof WsRequest>;

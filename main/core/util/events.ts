@@ -1,6 +1,11 @@
 import type { CoreEvent } from '../../contract/events.ts';
 
-export type Listener = (e: CoreEvent) => void;
+/**
+ * Who may receive an event. 'kiosk' events carry a citizen's personal data (a scanned card): they go to the
+ * kiosk window only (Electron IPC, or a browser on the kiosk machine itself), never to LAN screens.
+ */
+export type Audience = 'all' | 'kiosk';
+export type Listener = (e: CoreEvent, audience: Audience) => void;
 
 /** One per core instance: every transport subscribes here. A failing listener never stops the others. */
 export class EventHub {
@@ -12,10 +17,10 @@ export class EventHub {
     return () => this.listeners.delete(l);
   }
 
-  emit(e: CoreEvent): void {
+  emit(e: CoreEvent, audience: Audience = 'all'): void {
     for (const l of this.listeners) {
       try {
-        l(e);
+        l(e, audience);
       } catch (err) {
         this.onListenerError(err);
       }

@@ -43,7 +43,8 @@ function httpClient(base: string): Client {
   let retry = 500;
 
   const connect = () => {
-    const url = base.replace(/^http/, 'ws') + '/ws';
+    const kiosk = window.location.pathname === '/' || window.location.pathname === '/index.html';
+    const url = base.replace(/^http/, 'ws') + '/ws' + (kiosk ? '?screen=kiosk' : '');
     ws = new WebSocket(url);
     ws.onopen = () => {
       retry = 500;
