@@ -6,6 +6,8 @@
  */
 export function feeFromText(text: string | null): number | null {
   if (!text || text.trim() === '') return null;
+  // "no information", "not yet set", "left blank" say nothing about the amount.
+  if (/không có thông tin|chưa quy định|để trống|không tìm thấy/i.test(text)) return null;
   const amounts = [...text.matchAll(/(\d{1,3}(?:\.\d{3})+|\d+)\s*(?:đồng|đ\b|VNĐ|VND)/gi)].map((m) => Number(m[1]!.replace(/\./g, '')));
   if (amounts.length === 0) {
     return /^\s*(phí\s*:?\s*)?không\b|lệ phí\s*:?\s*không|không có|không thu/i.test(text) ? 0 : null;
