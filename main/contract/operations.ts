@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { intakeOps } from './ops/intake.ts';
 import { queueOps } from './ops/queue.ts';
+import { displayOps } from './ops/display.ts';
+import { supervisorOps } from './ops/supervisor.ts';
 
 // Every call between a screen and the core, written once. Both transports (Electron IPC through the preload,
 // HTTP/WebSocket for browsers) are generated from this table, and the core dispatches only what is listed here.
@@ -9,6 +11,8 @@ import { queueOps } from './ops/queue.ts';
 export const operations = {
   ...queueOps,
   ...intakeOps,
+  ...supervisorOps,
+  ...displayOps,
 } as const;
 
 export type Operations = typeof operations;

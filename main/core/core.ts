@@ -7,6 +7,11 @@ import { type Auth, createAuth } from './auth/auth.ts';
 import { createDispatcher, type Dispatch } from './api/dispatch.ts';
 import { createIntakeHandlers } from './api/handlers/intake-handlers.ts';
 import { createQueueHandlers } from './api/handlers/queue-handlers.ts';
+import { createDisplayHandlers } from './api/handlers/display-handlers.ts';
+import { createSupervisorHandlers } from './api/handlers/supervisor-handlers.ts';
+import { loadReceiptFonts } from './receipt/fonts.ts';
+import { createReports, type Reports } from './reports/reports-service.ts';
+import { createSupervision, type Supervision } from './supervision/supervision-service.ts';
 import { loadHolidayOverrides } from './calendar/holiday-files.ts';
 import { createWorkCalendar } from './calendar/work-calendar.ts';
 import { createIntakeService, type IntakeService } from './intake/intake-service.ts';
@@ -52,6 +57,9 @@ export interface Core {
   catalog: CatalogData;
   queue: QueueService;
   intake: IntakeService;
+  /** Staff oversight: dashboard, steering, notices, ratings, hall voice (clips served at /voice/<name>). */
+  supervision: Supervision;
+  reports: Reports;
   sender: OutboxSender | null;
   runRetention(): ReturnType<typeof purgeDelivered>;
   events: EventHub;
@@ -104,7 +112,10 @@ export function createCore(opts: CoreOptions): Core {
     config: opts.config,
     catalog,
     publicUrl,
+    quotaOverride: (serviceId) => supervision.quotaOverride(serviceId),
+    admission: () => supervision.assertOpen(),
     onChange(change) {
+      if (change.kind === 'issued') supervision.recordEstimate(change.ticket);
       if (change.kind === 'called') {
         const counter = opts.config.counters.find((c) => c.id === change.counterId);
         events.emit({ type: 'called', number: change.ticket.number, counterId: change.counterId, counterName: counter?.name ?? change.counterId, recall: change.recall });
@@ -113,6 +124,22 @@ export function createCore(opts: CoreOptions): Core {
     },
   });
   queue.forgetOldHolders();
+  const supervision = createSupervision({
+    db,
+    clock,
+    config: opts.config,
+    queue,
+    events,
+    pushQueue: () => schedulePush(),
+    dataDir: opts.dataDir,
+    log,
+    calendar,
+    syncBacklog: () => {
+      const b = readBacklog(db);
+      return { pending: b.pending, oldestPendingAt: b.oldestPendingAt };
+    },
+  });
+  const reports = createReports({ config: opts.config, facts: (from, to) => supervision.facts(from, to), fonts: loadReceiptFonts, now: () => clock.now() });
 
   // The configured printer driver, unless the caller brings its own (tests, the Electron shell's choice).
   let printerState: DeviceState = { kind: 'ready' };
@@ -209,6 +236,7 @@ export function createCore(opts: CoreOptions): Core {
   }, 3600_000);
   retentionTimer.unref();
   sender?.start();
+  supervision.start();
 
   const auth = createAuth({
     clock,
@@ -219,6 +247,8 @@ export function createCore(opts: CoreOptions): Core {
 
   const handlers: Handlers = {
     ...createIntakeHandlers({ intake, syncConfigured: sender !== null, backlog: () => sender?.backlog() ?? { ...readBacklog(db), running: false } }),
+    ...createSupervisorHandlers({ supervision, reports, queue }),
+    ...createDisplayHandlers({ supervision }),
     ...createQueueHandlers({ queue, catalog, config: opts.config, spooler, auth, printer, printerState: () => printerState, version: opts.version ?? '0.0.0', printWaitMs: opts.printWaitMs ?? 4000 }),
   };
   const dispatch = createDispatcher(handlers, {
@@ -236,6 +266,8 @@ export function createCore(opts: CoreOptions): Core {
     catalog,
     queue,
     intake,
+    supervision,
+    reports,
     sender,
     runRetention,
     events,
@@ -245,6 +277,7 @@ export function createCore(opts: CoreOptions): Core {
     printsSettled: () => spooler.idle(),
     async close() {
       clearInterval(retentionTimer);
+      await supervision.close();
       await sender?.stop();
       await printerDevice?.stop();
       await spooler.idle();

@@ -6,6 +6,7 @@ import { HTTP_STATUS, type Reply } from '../../contract/result.ts';
 import type { Core } from '../core.ts';
 import { compileRoutes, matchRoute } from './routes.ts';
 import { serveStatic } from './static-files.ts';
+import { serveOversightFile } from '../supervision/http-files.ts';
 import { buildReceiptPdf, type ReceiptFonts } from '../receipt/pdf.ts';
 import { loadReceiptFonts } from '../receipt/fonts.ts';
 import { AppError } from '../../contract/result.ts';
@@ -138,6 +139,13 @@ export async function startServer(core: Core, opts: ServerOptions): Promise<Runn
       handleReceipt(receipt[1]!, res).catch((err: unknown) => {
         core.log('error', 'receipt PDF failed', { err: String(err) });
         if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'receipt PDF failed' } });
+      });
+      return;
+    }
+    if (req.method === 'GET' && (url.pathname.startsWith('/voice/') || url.pathname.startsWith('/exports/'))) {
+      serveOversightFile(core, req, url, res, SECURITY_HEADERS).catch((err: unknown) => {
+        core.log('error', 'oversight file failed', { err: String(err) });
+        if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'internal error' } });
       });
       return;
     }

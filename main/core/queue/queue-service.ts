@@ -16,6 +16,10 @@ export interface QueueDeps {
   publicUrl: () => string;
   /** Called after every committed change, so screens and the hall display follow. */
   onChange: (change: QueueChange) => void;
+  /** A supervisor's quota for today: a number, null for no limit, undefined to keep the config's. */
+  quotaOverride?: (serviceId: string) => number | null | undefined;
+  /** Throws (a Vietnamese AppError) when no ticket may be issued now, e.g. outside reception hours. */
+  admission?: () => void;
 }
 
 export type QueueChange =
@@ -119,8 +123,10 @@ export function createQueueService(deps: QueueDeps) {
   const issue = db.transaction((serviceId: string, priority: string | null, holderHash: string | null): TicketRow => {
     const svc = serviceOf(serviceId);
     const day = today();
-    if (svc.dailyQuota !== null && st.countForService.get(day, serviceId)!.n >= svc.dailyQuota) {
-      throw new AppError('conflict', `daily quota of ${svc.dailyQuota} reached for ${serviceId}`, 'Hôm nay đã hết số thứ tự cho dịch vụ này. Mời quý vị quay lại vào ngày làm việc tiếp theo.');
+    const override = deps.quotaOverride?.(serviceId);
+    const quota = override === undefined ? svc.dailyQuota : override;
+    if (quota !== null && st.countForService.get(day, serviceId)!.n >= quota) {
+      throw new AppError('conflict', `daily quota of ${quota} reached for ${serviceId}`, 'Hôm nay đã hết số thứ tự cho dịch vụ này. Mời quý vị quay lại vào ngày làm việc tiếp theo.');
     }
     if (holderHash && config.kiosk.onePerPersonPerServicePerDay) {
       const existing = st.activeForHolder.get(day, serviceId, holderHash);
@@ -148,6 +154,7 @@ export function createQueueService(deps: QueueDeps) {
 
   return {
     issueTicket(input: { serviceId: string; priority?: string | undefined; holderId?: string | undefined }): Ticket {
+      deps.admission?.();
       if (input.priority !== undefined && !priorityIds.has(input.priority)) {
         throw new AppError('bad_request', `unknown priority "${input.priority}"`, 'Loại ưu tiên không hợp lệ.');
       }
