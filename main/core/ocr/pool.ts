@@ -190,9 +190,11 @@ export async function createOcrPool(options: OcrPoolOptions = {}): Promise<OcrPo
       const p = queue.shift()!;
       slot.busy = true;
       let timer: NodeJS.Timeout | undefined;
+      let onExit: (() => void) | undefined;
       const died = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new OcrError(`OCR job took longer than ${jobTimeoutMs} ms`)), jobTimeoutMs);
-        threadOf(w)?.once('exit', () => reject(new OcrError('OCR worker died during the job')));
+        onExit = () => reject(new OcrError('OCR worker died during the job'));
+        threadOf(w)?.once('exit', onExit);
       });
       died.catch(() => undefined); // settled through Promise.race below; this only marks it handled
       Promise.race([run(slot, w, p.job), died])
@@ -212,6 +214,7 @@ export async function createOcrPool(options: OcrPoolOptions = {}): Promise<OcrPo
         })
         .finally(() => {
           clearTimeout(timer);
+          if (onExit) threadOf(w)?.off('exit', onExit);
           slot.busy = false;
           pump();
         });

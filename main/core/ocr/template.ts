@@ -110,12 +110,15 @@ export function normWord(w: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
+/** Words of an anchor compared on the page (enough to tell "Họ, chữ đệm, tên người mẹ" from "… người cha"). */
+export const ANCHOR_WORDS = 7;
+
 export function anchorWords(text: string): string[] {
   return text.split(/\s+/).map(normWord).filter((w) => w.length > 0);
 }
 
 function anchorKey(text: string): string {
-  return anchorWords(text).slice(0, 3).join(' ');
+  return anchorWords(text).slice(0, ANCHOR_WORDS).join(' ');
 }
 
 export class TemplateError extends Error {

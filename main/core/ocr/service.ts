@@ -1,0 +1,152 @@
+import sharp from 'sharp';
+import { cleanValue, readSpec, validateField } from './fields.ts';
+import type { OcrPool, OcrResult } from './pool.ts';
+import { preparePage, toGrey, type GreyImage, type PrepareOptions } from './preprocess.ts';
+import { registerPage, regionToPixels, type Registration } from './register.ts';
+import type { FormField, FormTemplate } from './template.ts';
+
+export interface FieldReading {
+  value: string | boolean;
+  /** 0–100. */
+  confidence: number;
+  valid: boolean;
+  /** Why it is invalid (Vietnamese, for the counter clerk). */
+  reason?: string;
+  /** Needs a person to look: invalid or below the confidence threshold. */
+  flagged: boolean;
+  ms: number;
+}
+
+export interface PageReading {
+  /** Full text of the page (searchable text kept with the dossier), NFC. */
+  text: string;
+  confidence: number;
+  ms: number;
+  page: { width: number; height: number; skewDeg: number; noise: number; binarised: boolean };
+  template?: { id: string; registration: Registration };
+  fields?: Record<string, FieldReading>;
+}
+
+export interface OcrServiceOptions {
+  pool: OcrPool;
+  templates: Map<string, FormTemplate>;
+  prepare?: PrepareOptions;
+  /** Fields read with less confidence are flagged (default 70). */
+  confidenceThreshold?: number;
+  now?: () => number;
+}
+
+export interface OcrService {
+  readPage(image: Buffer, options?: { templateId?: string }): Promise<PageReading>;
+  templateIds(): string[];
+}
+
+export class OcrInputError extends Error {
+  override name = 'OcrInputError';
+}
+
+const EMPTY = { left: 0, top: 0, width: 0, height: 0 };
+
+/** Ink rows of a crop: an empty answer line has at most the dotted leader (one or two rows). */
+function looksEmpty(img: GreyImage): boolean {
+  let inkRows = 0;
+  for (let y = 0; y < img.height; y++) {
+    let dark = 0;
+    for (let x = 0; x < img.width; x++) if (img.data[y * img.width + x]! < 128) dark++;
+    if (dark >= 2) inkRows++;
+  }
+  return inkRows < Math.max(4, img.height * 0.15);
+}
+
+/** Share of dark pixels inside the box (its border trimmed off). */
+function boxInk(img: GreyImage): number {
+  const mx = Math.floor(img.width * 0.25);
+  const my = Math.floor(img.height * 0.25);
+  let dark = 0;
+  let n = 0;
+  for (let y = my; y < img.height - my; y++) {
+    for (let x = mx; x < img.width - mx; x++) {
+      if (img.data[y * img.width + x]! < 128) dark++;
+      n++;
+    }
+  }
+  return n ? dark / n : 0;
+}
+
+const CHECK_THRESHOLD = 0.08;
+
+/** The OCR service the core creates once (with the pool) and shares between kiosk, counter and CLI. */
+export function createOcrService(options: OcrServiceOptions): OcrService {
+  const { pool, templates } = options;
+  const threshold = options.confidenceThreshold ?? 70;
+  const now = options.now ?? (() => performance.now());
+
+  async function readField(f: FormField, page: Buffer, box: typeof EMPTY): Promise<FieldReading> {
+    const t0 = now();
+    const crop = sharp(page).extract(box);
+    if (f.type === 'checkbox') {
+      const ink = boxInk(await toGrey(crop));
+      const checked = ink > CHECK_THRESHOLD;
+      const confidence = Math.round(100 * Math.min(1, Math.abs(ink - CHECK_THRESHOLD) / CHECK_THRESHOLD));
+      return { value: checked, confidence, valid: true, flagged: confidence < threshold, ms: now() - t0 };
+    }
+    const grey = await toGrey(crop.clone());
+    if (looksEmpty(grey)) {
+      const v = validateField(f, '');
+      return { value: '', confidence: 100, valid: v.valid, ...(v.reason ? { reason: v.reason } : {}), flagged: !v.valid, ms: now() - t0 };
+    }
+    // A white border: tesseract reads a line better when it does not touch the image edge.
+    const png = await crop.extend({ top: 10, bottom: 10, left: 10, right: 10, background: '#fff' }).png({ compressionLevel: 1 }).toBuffer();
+    const r: OcrResult = await pool.recognize({ image: png, ...readSpec(f.type) });
+    const value = cleanValue(f.type, r.text);
+    const v = validateField(f, value);
+    const confidence = Math.round(r.confidence);
+    return {
+      value,
+      confidence,
+      valid: v.valid,
+      ...(v.reason ? { reason: v.reason } : {}),
+      flagged: !v.valid || confidence < threshold,
+      ms: now() - t0,
+    };
+  }
+
+  return {
+    templateIds: () => [...templates.keys()],
+    async readPage(image, opts = {}) {
+      const t0 = now();
+      const template = opts.templateId !== undefined ? templates.get(opts.templateId) : undefined;
+      if (opts.templateId !== undefined && !template) throw new OcrInputError(`unknown form template "${opts.templateId}"`);
+      let prepared;
+      try {
+        prepared = await preparePage(image, { ...options.prepare, crop: options.prepare?.crop ?? !template });
+      } catch (e) {
+        throw new OcrInputError(`unreadable image: ${(e as Error).message}`);
+      }
+      const full = await pool.recognize({ image: prepared.png, psm: 3, words: template !== undefined });
+      const reading: PageReading = {
+        text: full.text.normalize('NFC').trim(),
+        confidence: Math.round(full.confidence),
+        ms: 0,
+        page: {
+          width: prepared.width,
+          height: prepared.height,
+          skewDeg: prepared.skewDeg,
+          noise: Math.round(prepared.noise * 100) / 100,
+          binarised: prepared.binarised,
+        },
+      };
+      if (template) {
+        const size = { width: prepared.width, height: prepared.height };
+        const registration = registerPage(template, full.words, size);
+        const entries = await Promise.all(
+          template.fields.map(async (f) => [f.name, await readField(f, prepared.png, regionToPixels(registration.transform, f.region, size))] as const),
+        );
+        reading.template = { id: template.id, registration };
+        reading.fields = Object.fromEntries(entries);
+      }
+      reading.ms = now() - t0;
+      return reading;
+    },
+  };
+}
