@@ -72,7 +72,7 @@ export interface Core {
 }
 
 // The audit trail names what was acted on, never who the citizen is: only these input fields are kept.
-const AUDIT_KEYS = ['counterId', 'ticketId', 'serviceId', 'serviceIds', 'code', 'priority', 'publicId', 'role'];
+const AUDIT_KEYS = ['counterId', 'ticketId', 'serviceId', 'serviceIds', 'code', 'priority', 'publicId', 'role', 'dailyQuota', 'noticeId', 'minutes', 'enforced', 'enabled', 'volume', 'repeat'];
 function auditTarget(input: unknown): string | null {
   if (typeof input !== 'object' || input === null) return null;
   const kept = Object.fromEntries(Object.entries(input).filter(([k]) => AUDIT_KEYS.includes(k)));
@@ -133,7 +133,6 @@ export function createCore(opts: CoreOptions): Core {
     pushQueue: () => schedulePush(),
     dataDir: opts.dataDir,
     log,
-    calendar,
     syncBacklog: () => {
       const b = readBacklog(db);
       return { pending: b.pending, oldestPendingAt: b.oldestPendingAt };

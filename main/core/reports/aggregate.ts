@@ -83,7 +83,7 @@ export function summarize(key: string, label: string, facts: readonly TicketFact
   };
 }
 
-/** Groups facts by a key (null keys go under `noneKey`) and summarises each group, largest first. */
+/** Groups facts by a key and summarises each group, largest first; null keys go last under `noneKey`. */
 export function summarizeBy(
   facts: readonly TicketFact[],
   keyOf: (f: TicketFact) => string | null,
@@ -99,5 +99,5 @@ export function summarizeBy(
   }
   return [...groups.entries()]
     .map(([k, g]) => summarize(k, k === noneKey ? noneKey : labelOf(k), g))
-    .sort((a, b) => b.tickets - a.tickets || a.key.localeCompare(b.key));
+    .sort((a, b) => Number(a.key === noneKey) - Number(b.key === noneKey) || b.tickets - a.tickets || a.key.localeCompare(b.key));
 }

@@ -18,18 +18,23 @@ export const DEFAULT_OPENING_HOURS: OpeningHours = {
   ],
 };
 
-export type HolidayCalendar = Pick<WorkCalendar, 'holidaysOf' | 'makeUpWorkingDaysOf'>;
+/** A work calendar made with `saturdayMorning: true`, so that only holidays and breaks close a Saturday. */
+export type HolidayCalendar = Pick<WorkCalendar, 'dayKind'>;
 
 const WEEKDAY_VI = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
 const WEEKDAY_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** The reception ranges of a day in minutes since midnight; a holiday has none, a make-up working day has Monday's. */
+/**
+ * The reception ranges of a day in minutes since midnight: a holiday or a day of a published break (Tết, 30/4…)
+ * has none; a weekend day made a working day by a decision has Monday's.
+ */
 export function rangesOn(hours: OpeningHours, date: CivilDate, calendar: HolidayCalendar | null): { start: number; end: number }[] {
   let week = dayOfWeek(date);
   if (hours.holidays && calendar) {
-    const year = Number(date.slice(0, 4));
-    if (calendar.holidaysOf(year).some((d) => d.date === date)) return [];
-    if (calendar.makeUpWorkingDaysOf(year).some((d) => d.date === date)) week = 1;
+    const kind = calendar.dayKind(date);
+    if (kind === 'working' && (week === 0 || week === 6)) week = 1;
+    // Sunday is 'closed' in every calendar; only the schedule decides whether the centre opens then.
+    else if (kind === 'closed' && week !== 0) return [];
   }
   return (hours.week[week] ?? []).map((r) => ({ start: parseClock(r.start), end: parseClock(r.end) })).sort((a, b) => a.start - b.start);
 }
