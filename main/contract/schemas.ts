@@ -96,6 +96,8 @@ export type Session = z.infer<typeof Session>;
 export const KioskInfo = z.object({
   centerName: z.string(),
   homeTimeoutSeconds: z.number().int(),
+  /** Seconds without a touch before the kiosk asks "still there?" and then wipes the citizen's data. */
+  inactivitySeconds: z.number().int(),
   version: z.string(),
   printer: z.object({ state: z.string(), problems: z.array(z.string()) }).nullable(),
 });

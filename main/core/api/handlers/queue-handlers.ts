@@ -45,6 +45,7 @@ export function createQueueHandlers(d: QueueHandlerDeps): HandlersFor<typeof que
     kioskInfo: () => ({
       centerName: d.config.center.name,
       homeTimeoutSeconds: d.config.kiosk.homeTimeoutSeconds,
+      inactivitySeconds: d.config.kiosk.inactivitySeconds,
       version: d.version,
       printer: d.printer() ? { state: d.printerState().kind, problems: problemsOf(d.printerState()) } : null,
     }),
