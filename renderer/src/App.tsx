@@ -3,16 +3,22 @@ import { createClient } from './api/client.ts';
 import { ClientContext } from './api/context.ts';
 import { type Lang, LangContext } from './i18n.ts';
 import { CounterPage } from './pages/CounterPage.tsx';
+import { DisplayPage } from './pages/DisplayPage.tsx';
+import { RatingPage } from './pages/RatingPage.tsx';
+import { SupervisorPage } from './pages/SupervisorPage.tsx';
 import { KioskPage } from './pages/KioskPage.tsx';
 import { TicketStatusPage } from './pages/TicketStatusPage.tsx';
 
 /** Pages are chosen by path: the core serves the same bundle at /, /counter, /t/<id>, … */
-function route(): { page: 'kiosk' | 'counter' | 'ticket'; arg?: string } {
+function route(): { page: 'kiosk' | 'counter' | 'ticket' | 'supervisor' | 'display' | 'rate'; arg?: string } {
   // Electron loads the bundle from a file: the kiosk is the only page there.
   const path = window.location.protocol === 'file:' ? '/' : window.location.pathname;
   const ticket = /^\/t\/([A-Za-z0-9_-]+)$/.exec(path);
   if (ticket) return { page: 'ticket', arg: ticket[1] };
   if (path.startsWith('/counter')) return { page: 'counter' };
+  if (path.startsWith('/supervisor')) return { page: 'supervisor' };
+  if (path.startsWith('/display')) return { page: 'display' };
+  if (path.startsWith('/rate')) return { page: 'rate' };
   return { page: 'kiosk' };
 }
 
@@ -26,6 +32,9 @@ export function App() {
         {r.page === 'kiosk' && <KioskPage />}
         {r.page === 'counter' && <CounterPage />}
         {r.page === 'ticket' && <TicketStatusPage publicId={r.arg ?? ''} />}
+        {r.page === 'supervisor' && <SupervisorPage />}
+        {r.page === 'display' && <DisplayPage />}
+        {r.page === 'rate' && <RatingPage />}
       </LangContext.Provider>
     </ClientContext.Provider>
   );

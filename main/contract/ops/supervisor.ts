@@ -81,6 +81,13 @@ export const DeviceStatus = z.object({
 });
 export type DeviceStatus = z.infer<typeof DeviceStatus>;
 
+export const VoiceSettings = z.object({
+  enabled: z.boolean(),
+  volume: z.number().min(0.05).max(2),
+  repeat: z.number().int().min(1).max(5),
+});
+export type VoiceSettings = z.infer<typeof VoiceSettings>;
+
 export const Dashboard = z.object({
   day: z.string(),
   now: z.string(),
@@ -91,6 +98,7 @@ export const Dashboard = z.object({
   /** null until the sync outbox is wired in. */
   syncBacklog: z.object({ pending: z.number().int(), oldestPendingAt: z.string().nullable() }).nullable(),
   open: z.object({ now: z.boolean(), nextChange: z.string().nullable() }),
+  voice: VoiceSettings,
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 
@@ -106,13 +114,6 @@ export type OpeningHours = z.infer<typeof OpeningHours>;
 
 export const Notice = z.object({ id: z.number().int(), text: z.string(), createdAt: z.string(), expiresAt: z.string() });
 export type Notice = z.infer<typeof Notice>;
-
-export const VoiceSettings = z.object({
-  enabled: z.boolean(),
-  volume: z.number().min(0.05).max(2),
-  repeat: z.number().int().min(1).max(5),
-});
-export type VoiceSettings = z.infer<typeof VoiceSettings>;
 
 export const ReportPeriod = z.enum(['day', 'week', 'month']);
 export const ReportGroup = z.enum(['service', 'counter', 'staff']);

@@ -14,6 +14,7 @@ export interface DashboardInput {
   devices: DeviceStatus[];
   syncBacklog: Dashboard['syncBacklog'];
   open: Dashboard['open'];
+  voice: Dashboard['voice'];
 }
 
 export function toFact(r: FactRow): TicketFact {
@@ -107,5 +108,6 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     devices: input.devices,
     syncBacklog: input.syncBacklog,
     open: input.open,
+    voice: input.voice,
   };
 }

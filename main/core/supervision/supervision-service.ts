@@ -208,6 +208,7 @@ export function createSupervision(deps: SupervisionDeps) {
         devices: devices.list(),
         syncBacklog: this.syncBacklog(),
         open: { now: isOpenAt(hours, clock.now(), calendar), nextChange: change ? change.toISOString() : null },
+        voice: voiceSettings(),
       });
     },
 
