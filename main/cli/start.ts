@@ -55,6 +55,7 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
   const core = createCore({
     dataDir,
     config,
+    configPath: values.config ?? null,
     publicUrl: () => config.server.publicUrl ?? url,
     log: (level, msg, extra) => io.stderr.write(`${new Date().toISOString()} ${level} ${msg}${extra ? ' ' + JSON.stringify(extra) : ''}\n`),
   });

@@ -47,6 +47,25 @@ export const CoreEvent = z.discriminatedUnion('type', [
     text: z.string().nullable(),
     error: z.object({ field: z.string(), message: z.string(), messageVi: z.string() }).nullable(),
   }),
+  /**
+   * What a scanner or reader sent, for the technician's live monitor (audience 'technician' only). Masked
+   * (letters and digits replaced by their shape) unless the technician turned raw view on for a while.
+   */
+  z.object({
+    type: z.literal('monitor'),
+    deviceId: z.string(),
+    role: z.string(),
+    at: z.string(),
+    masked: z.boolean(),
+    /** The frame as text; control characters written as \r, \n, \xNN. */
+    text: z.string(),
+    /** The frame's bytes in hex; in masked view a letter's or digit's bytes read "••". */
+    hex: z.string(),
+    bytes: z.number().int(),
+    outcome: z.enum(['identity', 'text', 'rejected']),
+    /** Why an identity read was rejected (no personal data: the field and the reason). */
+    reason: z.string().nullable(),
+  }),
   /** The hall's current notices (sent whenever one is added, ended or expires). */
   z.object({ type: z.literal('notices'), notices: z.array(Notice) }),
   /** A call-out for the hall display: the text, and the clip to play once it is rendered. */

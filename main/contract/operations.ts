@@ -3,6 +3,7 @@ import { intakeOps } from './ops/intake.ts';
 import { queueOps } from './ops/queue.ts';
 import { displayOps } from './ops/display.ts';
 import { supervisorOps } from './ops/supervisor.ts';
+import { technicianOps } from './ops/technician.ts';
 
 // Every call between a screen and the core, written once. Both transports (Electron IPC through the preload,
 // HTTP/WebSocket for browsers) are generated from this table, and the core dispatches only what is listed here.
@@ -13,6 +14,7 @@ export const operations = {
   ...intakeOps,
   ...supervisorOps,
   ...displayOps,
+  ...technicianOps,
 } as const;
 
 export type Operations = typeof operations;

@@ -21,8 +21,8 @@ import { purgeDelivered, readBacklog } from './sync/outbox.ts';
 import { createOutboxSender, type OutboxSender } from './sync/sender.ts';
 import { systemClock as syncSystemClock } from './sync/clock.ts';
 import { outcomeWithin } from './printing/spooler.ts';
-import { printerFromConfig } from './devices/printer-device.ts';
-import type { DeviceState } from '../../drivers/device/state.ts';
+import { createDeviceManager, type DeviceManager } from './devices/device-manager.ts';
+import { createTechnicianHandlers } from './api/handlers/technician-handlers.ts';
 import { assetsDir } from './util/paths.ts';
 import type { Handlers } from './api/dispatch.ts';
 import { buildCatalog, type CatalogData } from './catalog/catalog.ts';
@@ -49,6 +49,8 @@ export interface CoreOptions {
   central?: CentralSystem | null;
   /** Back-off for the sync sender (tests use short ones). */
   syncBackoff?: { baseMs: number; capMs: number };
+  /** The config file this core was started with: device changes made by a technician are written back to it. */
+  configPath?: string | null;
 }
 
 export interface Core {
@@ -65,6 +67,8 @@ export interface Core {
   events: EventHub;
   dispatch: Dispatch;
   auth: Auth;
+  /** Printer, scanners and readers: status, history, hot re-configuration, technician monitor. */
+  devices: DeviceManager;
   log: NonNullable<CoreOptions['log']>;
   /** Resolves when every print job submitted so far has an outcome (tests, orderly shutdown). */
   printsSettled(): Promise<unknown>;
@@ -72,7 +76,7 @@ export interface Core {
 }
 
 // The audit trail names what was acted on, never who the citizen is: only these input fields are kept.
-const AUDIT_KEYS = ['counterId', 'ticketId', 'serviceId', 'serviceIds', 'code', 'priority', 'publicId', 'role', 'dailyQuota', 'noticeId', 'minutes', 'enforced', 'enabled', 'volume', 'repeat'];
+const AUDIT_KEYS = ['counterId', 'ticketId', 'serviceId', 'serviceIds', 'code', 'priority', 'publicId', 'role', 'dailyQuota', 'noticeId', 'minutes', 'enforced', 'enabled', 'volume', 'repeat', 'deviceId', 'path', 'profile'];
 function auditTarget(input: unknown): string | null {
   if (typeof input !== 'object' || input === null) return null;
   const kept = Object.fromEntries(Object.entries(input).filter(([k]) => AUDIT_KEYS.includes(k)));
@@ -140,27 +144,21 @@ export function createCore(opts: CoreOptions): Core {
   });
   const reports = createReports({ config: opts.config, facts: (from, to) => supervision.facts(from, to), fonts: loadReceiptFonts, now: () => clock.now() });
 
-  // The configured printer driver, unless the caller brings its own (tests, the Electron shell's choice).
-  let printerState: DeviceState = { kind: 'ready' };
-  const printerDevice = opts.printer
-    ? null
-    : printerFromConfig(
-        opts.config.devices.printer,
-        (e) => {
-          printerState = e.state;
-          events.emit({
-            type: 'device',
-            deviceId: e.deviceId,
-            role: e.role,
-            state: e.state.kind,
-            problems: 'problems' in e.state ? e.state.problems : [],
-            ...(e.state.kind === 'error' ? { message: e.state.message } : {}),
-          });
-        },
-        (err) => log('error', 'printer driver failed to start', { err: String(err) }),
-      );
-  const printer = opts.printer ?? (() => printerDevice?.printer ?? null);
-  printerDevice?.start();
+  // The configured devices (the ticket printer unless the caller brings its own: tests, embedding).
+  const devices = createDeviceManager({
+    config: opts.config.devices,
+    db,
+    clock,
+    events,
+    log,
+    configPath: opts.configPath ?? null,
+    ...(opts.printer ? { printerOverride: opts.printer } : {}),
+    onApplied: (d) => {
+      opts.config.devices = d;
+    },
+  });
+  const printer = () => devices.printer();
+  devices.start();
 
   const spooler = createSpooler({
     printer,
@@ -248,7 +246,8 @@ export function createCore(opts: CoreOptions): Core {
     ...createIntakeHandlers({ intake, syncConfigured: sender !== null, backlog: () => sender?.backlog() ?? { ...readBacklog(db), running: false } }),
     ...createSupervisorHandlers({ supervision, reports, queue }),
     ...createDisplayHandlers({ supervision }),
-    ...createQueueHandlers({ queue, catalog, config: opts.config, spooler, auth, printer, printerState: () => printerState, version: opts.version ?? '0.0.0', printWaitMs: opts.printWaitMs ?? 4000 }),
+    ...createTechnicianHandlers({ devices }),
+    ...createQueueHandlers({ queue, catalog, config: opts.config, spooler, auth, printer, printerState: () => devices.printerState(), version: opts.version ?? '0.0.0', printWaitMs: opts.printWaitMs ?? 4000 }),
   };
   const dispatch = createDispatcher(handlers, {
     audit({ op, ctx, input, ok }) {
@@ -272,13 +271,14 @@ export function createCore(opts: CoreOptions): Core {
     events,
     dispatch,
     auth,
+    devices,
     log,
     printsSettled: () => spooler.idle(),
     async close() {
       clearInterval(retentionTimer);
       await supervision.close();
       await sender?.stop();
-      await printerDevice?.stop();
+      await devices.close();
       await spooler.idle();
       db.close();
     },

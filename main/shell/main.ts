@@ -14,7 +14,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 async function start(): Promise<void> {
   const config = loadConfigFile(process.env.LETAN_CONFIG);
   let url = '';
-  const core = createCore({ dataDir: app.getPath('userData'), config, publicUrl: () => config.server.publicUrl ?? url });
+  const core = createCore({ dataDir: app.getPath('userData'), config, configPath: process.env.LETAN_CONFIG ?? null, publicUrl: () => config.server.publicUrl ?? url });
   const server = await startServer(core, { host: config.server.host, port: config.server.port, staticRoot: join(root, 'dist', 'renderer') });
   url = server.url;
 
@@ -42,11 +42,15 @@ async function start(): Promise<void> {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // A middle click could otherwise open a link in a new window (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   lockDownContents(win.webContents, indexUrl);
-  // The kiosk window gets every event, the citizen's own card scans included.
-  const unsubscribe = core.events.subscribe((e) => {
+  // The kiosk window gets the hall's events and the citizen's own card scans; never the technician's
+  // device monitor (which may be showing raw frames to a technician on the LAN).
+  const unsubscribe = core.events.subscribe((e, audience) => {
+    if (audience === 'technician') return;
     if (!win.isDestroyed()) win.webContents.send('letan:event', e);
   });
   await win.loadURL(indexUrl);

@@ -21,6 +21,8 @@ export const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
+/** A socket proves it belongs to a technician (audience 'technician': the device monitor). */
+const WsAuth = z.strictObject({ type: z.literal('auth'), token: z.string().max(200) });
 const WsRequest = z.object({ id: z.union([z.string(), z.number()]), op: z.string(), input: z.unknown().optional(), token: z.string().optional() });
 
 export interface ServerOptions {
@@ -166,25 +168,48 @@ export async function startServer(core: Core, opts: ServerOptions): Promise<Runn
   const wss = new WebSocketServer({ server, path: '/ws', maxPayload: MAX_BODY });
   const sockets = new Set<WebSocket>();
   const kioskSockets = new Set<WebSocket>();
+  // Sockets that presented a technician token; the token is checked again at every delivery, so an expired
+  // session stops receiving technician events without the socket having to close.
+  const technicianTokens = new Map<WebSocket, string>();
+  const technicianSockets = (): WebSocket[] =>
+    [...technicianTokens].flatMap(([ws, token]) => {
+      if (core.auth.roleOf(token) === 'technician') return [ws];
+      technicianTokens.delete(ws);
+      return [];
+    });
   const unsubscribe = core.events.subscribe((event, audience) => {
     const text = JSON.stringify({ type: 'event', event });
-    for (const ws of audience === 'kiosk' ? kioskSockets : sockets) if (ws.readyState === ws.OPEN) ws.send(text);
+    const targets = audience === 'kiosk' ? kioskSockets : audience === 'technician' ? technicianSockets() : sockets;
+    for (const ws of targets) if (ws.readyState === ws.OPEN) ws.send(text);
   });
   wss.on('connection', (ws, req) => {
     sockets.add(ws);
     const origin = req.socket.remoteAddress ?? 'unknown';
     // Personal data from the kiosk's card readers goes only to a kiosk page on this very machine.
-    const wantsKiosk = new URL(req.url ?? '/', 'http://x').searchParams.get('screen') === 'kiosk';
+    const params = new URL(req.url ?? '/', 'http://x').searchParams;
+    const wantsKiosk = params.get('screen') === 'kiosk';
     if (wantsKiosk && isLoopback(origin)) kioskSockets.add(ws);
+    const queryToken = params.get('token');
+    if (queryToken && core.auth.roleOf(queryToken) === 'technician') technicianTokens.set(ws, queryToken);
     ws.on('close', () => {
       sockets.delete(ws);
       kioskSockets.delete(ws);
+      technicianTokens.delete(ws);
     });
     ws.on('error', (err) => core.log('warn', 'websocket error', { err: String(err) }));
     ws.on('message', (data) => {
       let msg: z.infer<typeof WsRequest>;
       try {
-        msg = WsRequest.parse(JSON.parse(String(data)));
+        const raw: unknown = JSON.parse(String(data));
+        const auth = WsAuth.safeParse(raw);
+        if (auth.success) {
+          const ok = core.auth.roleOf(auth.data.token) === 'technician';
+          if (ok) technicianTokens.set(ws, auth.data.token);
+          else technicianTokens.delete(ws);
+          ws.send(JSON.stringify({ type: 'auth', ok, role: ok ? 'technician' : null }));
+          return;
+        }
+        msg = WsRequest.parse(raw);
       } catch (err) {
         ws.send(JSON.stringify({ type: 'reply', id: null, reply: { ok: false, error: { code: 'bad_request', message: `bad message: ${(err as Error).message}` } } }));
         return;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scannerConfigSchema } from '../../../drivers/scanner/config.ts';
 
 // The config file (JSON), documented in README.md. Every field has a default so a fresh install runs as-is.
 
@@ -31,6 +32,33 @@ export const PrinterConfig = z.strictObject({
   baudRate: z.number().int().positive().optional(),
   textMode: z.enum(['auto', 'codepage', 'raster']).default('auto'),
 });
+
+/** A flatbed/sheet-fed document scanner reached through SANE (`scanimage -L` lists the device names). */
+export const DocumentScannerConfig = z.strictObject({
+  id: z.string().min(1).default('docscan-1'),
+  /** SANE device name, e.g. "epjitsu:libusb:001:004" or "test:0". */
+  device: z.string().min(1),
+  /** How often to look whether the device is still listed. */
+  pollMs: z.number().int().min(1000).max(600_000).default(15_000),
+});
+
+/** Every device the kiosk drives; ids are unique across all of them (they name the status history). */
+export const DevicesConfig = z
+  .strictObject({
+    printer: PrinterConfig.nullable().default(null),
+    /** QR scanners (USB COM or HID POS) and MRZ readers, as in docs/technician-scanners.md. */
+    scanners: z.array(scannerConfigSchema).max(8).default([]),
+    documentScanner: DocumentScannerConfig.nullable().default(null),
+  })
+  .superRefine((d, ctx) => {
+    const seen = new Set<string>();
+    const ids = [d.printer?.id, ...d.scanners.map((s) => s.id), d.documentScanner?.id];
+    ids.forEach((id, i) => {
+      if (id === undefined) return;
+      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: i === 0 ? ['printer', 'id'] : i <= d.scanners.length ? ['scanners', i - 1, 'id'] : ['documentScanner', 'id'], message: `duplicate device id "${id}"` });
+      seen.add(id);
+    });
+  });
 
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
 const OpeningHoursConfig = z.strictObject({
@@ -111,11 +139,7 @@ export const ConfigSchema = z.strictObject({
     })
     .nullable()
     .default(null),
-  devices: z
-    .strictObject({
-      printer: PrinterConfig.nullable().default(null),
-    })
-    .prefault({}),
+  devices: DevicesConfig.prefault({}),
   /** Staff oversight (dashboard, hall display). */
   supervision: z
     .strictObject({
@@ -142,3 +166,5 @@ export type ParsedConfig = z.output<typeof ConfigSchema>;
 export type ServiceConfig = z.output<typeof ServiceConfig>;
 export type CounterConfig = z.output<typeof CounterConfig>;
 export type PrinterConfigValue = z.output<typeof PrinterConfig>;
+export type DevicesConfigValue = z.output<typeof DevicesConfig>;
+export type DocumentScannerConfigValue = z.output<typeof DocumentScannerConfig>;
