@@ -254,3 +254,55 @@ export async function preparePage(input: Buffer, options: PrepareOptions = {}): 
   }
   return { png: await out.png({ compressionLevel: 1 }).toBuffer(), width, height, skewDeg, noise, binarised, scale };
 }
+
+/**
+ * Erases a dotted leader ("……" or a dotted rule) left and right of the written answer in a field crop.
+ * Tesseract otherwise reads the dots as letters ("vnLy") or as dot-below marks. Under the answer the dots are
+ * kept: they cannot be told from a real dot-below there, and the answer covers them anyway.
+ */
+export function suppressLeader(img: GreyImage, dark = 128): GreyImage {
+  const { width: W, height: H, data } = img;
+  const maxRun = Math.max(3, Math.round(H * 0.08));
+  const leader = new Uint8Array(H);
+  for (let y = 0; y < H; y++) {
+    let runs = 0;
+    let run = 0;
+    let longest = 0;
+    let first = -1;
+    let last = -1;
+    for (let x = 0; x <= W; x++) {
+      const d = x < W && data[y * W + x]! < dark;
+      if (d) {
+        run++;
+        if (first < 0) first = x;
+        last = x;
+      } else if (run > 0) {
+        runs++;
+        longest = Math.max(longest, run);
+        run = 0;
+      }
+    }
+    if (runs >= 8 && longest <= maxRun && last - first > W * 0.6) leader[y] = 1;
+  }
+  if (!leader.includes(1)) return img;
+  // Extend the band by one row each way (anti-aliased dot edges).
+  const band = leader.map((v, y) => (v || leader[y - 1] || leader[y + 1] ? 1 : 0));
+  let start = W;
+  let end = -1;
+  for (let y = 0; y < H; y++) {
+    if (band[y]) continue;
+    for (let x = 0; x < W; x++) {
+      if (data[y * W + x]! < dark) {
+        if (x < start) start = x;
+        if (x > end) end = x;
+      }
+    }
+  }
+  const out = new Uint8Array(data);
+  const gap = Math.round(H * 0.15);
+  for (let y = 0; y < H; y++) {
+    if (!band[y]) continue;
+    for (let x = 0; x < W; x++) if (end < 0 || x < start - gap || x > end + gap) out[y * W + x] = 255;
+  }
+  return { data: out, width: W, height: H };
+}

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { cleanValue, readSpec, validateField } from './fields.ts';
 import type { OcrPool, OcrResult } from './pool.ts';
-import { preparePage, toGrey, type GreyImage, type PrepareOptions } from './preprocess.ts';
+import { preparePage, suppressLeader, toGrey, type GreyImage, type PrepareOptions } from './preprocess.ts';
 import { registerPage, regionToPixels, type Registration } from './register.ts';
 import type { FormField, FormTemplate } from './template.ts';
 
@@ -90,13 +90,19 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
       const confidence = Math.round(100 * Math.min(1, Math.abs(ink - CHECK_THRESHOLD) / CHECK_THRESHOLD));
       return { value: checked, confidence, valid: true, flagged: confidence < threshold, ms: now() - t0 };
     }
-    const grey = await toGrey(crop.clone());
+    const grey = await toGrey(crop);
     if (looksEmpty(grey)) {
       const v = validateField(f, '');
       return { value: '', confidence: 100, valid: v.valid, ...(v.reason ? { reason: v.reason } : {}), flagged: !v.valid, ms: now() - t0 };
     }
+    const line = suppressLeader(grey);
     // A white border: tesseract reads a line better when it does not touch the image edge.
-    const png = await crop.extend({ top: 10, bottom: 10, left: 10, right: 10, background: '#fff' }).png({ compressionLevel: 1 }).toBuffer();
+    const png = await sharp(Buffer.from(line.data.buffer, line.data.byteOffset, line.data.length), {
+      raw: { width: line.width, height: line.height, channels: 1 },
+    })
+      .extend({ top: 10, bottom: 10, left: 10, right: 10, background: '#fff' })
+      .png({ compressionLevel: 1 })
+      .toBuffer();
     const r: OcrResult = await pool.recognize({ image: png, ...readSpec(f.type) });
     const value = cleanValue(f.type, r.text);
     const v = validateField(f, value);
