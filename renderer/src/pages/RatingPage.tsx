@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CoreEvent } from '../../../main/contract/events.ts';
 import type { RatingLevel } from '../../../main/contract/ops/supervisor.ts';
 import { ApiCallError } from '../api/client.ts';
@@ -36,9 +36,13 @@ export function RatingPage() {
     );
   }, [client, counterId, signedIn]);
 
-  // Every queue change may be a newly finished ticket at this counter.
-  const onEvent = useCallback((e: CoreEvent) => e.type === 'queue' && refresh(), [refresh]);
-  useQueue(onEvent);
+  // Every queue change may be a newly finished ticket at this counter. useQueue keeps its first listener, so
+  // the listener reads the current refresh (which changes once staff have signed in) through a ref.
+  const latest = useRef(refresh);
+  latest.current = refresh;
+  useQueue((e: CoreEvent) => {
+    if (e.type === 'queue') latest.current();
+  });
   useEffect(refresh, [refresh]);
   useEffect(() => {
     setThanks(null);
