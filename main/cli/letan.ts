@@ -7,8 +7,8 @@ const USAGE = `letan — self-service intake kiosk
   letan parse-id <payload | ->        decode a CCCD QR or MRZ into JSON
   letan ocr <file> [--template ID] [--json]
   letan central [--port N] [--data-dir DIR]   reference central dossier server
-  letan devices                       list serial and HID devices
-  letan diagnose [--out FILE]         write a support bundle`;
+  letan devices [--json] [--config FILE]   list serial, HID and SANE devices and their drivers
+  letan diagnose [--out FILE] [--config FILE] [--data-dir DIR]   write a support bundle (JSON, no secrets)`;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -16,6 +16,8 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   start: async () => runStart,
   'parse-id': async () => (await import('./parse-id.ts')).runParseId,
+  devices: async () => (await import('./devices.ts')).runDevices,
+  diagnose: async () => (await import('./diagnose.ts')).runDiagnose,
   central: async () => {
     const { runCentral } = await import('../central/cli.ts');
     return (args, io) => runCentral(args, { ...io, cwd: process.cwd() });
