@@ -8,9 +8,10 @@ import { RatingPage } from './pages/RatingPage.tsx';
 import { SupervisorPage } from './pages/SupervisorPage.tsx';
 import { KioskPage } from './pages/KioskPage.tsx';
 import { TicketStatusPage } from './pages/TicketStatusPage.tsx';
+import { TechnicianPage } from './pages/TechnicianPage.tsx';
 
 /** Pages are chosen by path: the core serves the same bundle at /, /counter, /t/<id>, … */
-function route(): { page: 'kiosk' | 'counter' | 'ticket' | 'supervisor' | 'display' | 'rate'; arg?: string } {
+function route(): { page: 'kiosk' | 'counter' | 'ticket' | 'supervisor' | 'display' | 'rate' | 'tech'; arg?: string } {
   // Electron loads the bundle from a file: the kiosk is the only page there.
   const path = window.location.protocol === 'file:' ? '/' : window.location.pathname;
   const ticket = /^\/t\/([A-Za-z0-9_-]+)$/.exec(path);
@@ -19,6 +20,7 @@ function route(): { page: 'kiosk' | 'counter' | 'ticket' | 'supervisor' | 'displ
   if (path.startsWith('/supervisor')) return { page: 'supervisor' };
   if (path.startsWith('/display')) return { page: 'display' };
   if (path.startsWith('/rate')) return { page: 'rate' };
+  if (path === '/tech' || path.startsWith('/tech/')) return { page: 'tech' };
   return { page: 'kiosk' };
 }
 
@@ -35,6 +37,7 @@ export function App() {
         {r.page === 'supervisor' && <SupervisorPage />}
         {r.page === 'display' && <DisplayPage />}
         {r.page === 'rate' && <RatingPage />}
+        {r.page === 'tech' && <TechnicianPage />}
       </LangContext.Provider>
     </ClientContext.Provider>
   );

@@ -17,6 +17,8 @@ const SerialPort = z.object({
   byId: z.string().optional(),
   supportedBy: z.array(z.string()),
   assignedTo: z.string().nullable(),
+  source: z.enum(['system', 'config']),
+  present: z.boolean(),
 });
 
 const HidDevice = z.object({

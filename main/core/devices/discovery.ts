@@ -2,6 +2,7 @@
 // SANE document scanners. Listing never opens a device and never fails as a whole: a source that cannot
 // be read (no udev, no hidraw access, no scanimage) says why and the others are still listed.
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { listSerialPorts, type PortDescriptor } from '../../../drivers/discovery/serial.ts';
 import { supportedByProfile } from '../../../drivers/printer/driver.ts';
 import { listProfileIds, loadProfile, type PrinterProfile } from '../../../drivers/printer/profile.ts';
@@ -27,6 +28,9 @@ export interface SerialEntry extends PortDescriptor {
   supportedBy: string[];
   /** Id of the configured device using this port, if any. */
   assignedTo: string | null;
+  /** 'system': found by discovery; 'config': only named in the settings (a pty, a by-path link, or unplugged). */
+  source: 'system' | 'config';
+  present: boolean;
 }
 
 export interface HidEntry {
@@ -100,9 +104,21 @@ export async function listDevices(current: DevicesConfigValue, deps: DiscoveryDe
           if (SerialScannerDriver.supported(d)) supportedBy.push('serial-scanner');
           const mrz = current.scanners.filter((s) => s.kind === 'mrz-reader');
           if (mrz.some((m) => MrzReaderDriver.supported(d, m))) supportedBy.push('mrz-reader');
-          return { ...d, supportedBy, assignedTo: serialAssigned(d) };
+          return { ...d, supportedBy, assignedTo: serialAssigned(d), source: 'system' as const, present: true };
         })
       : [];
+  // Paths the settings name that discovery did not list (unplugged, or not a USB/sysfs tty): shown so the
+  // technician sees every port in use and whether it is there.
+  const listed = new Set(ports.flatMap((p) => [p.path, p.byId].filter((x): x is string => !!x)));
+  const configured = [
+    ...(current.printer ? [{ path: current.printer.path, id: current.printer.id, kind: `ticket-printer:${current.printer.profile}` }] : []),
+    ...current.scanners.flatMap((s) => ('path' in s ? [{ path: s.path, id: s.id, kind: s.kind }] : [])),
+  ];
+  for (const c of configured) {
+    if (listed.has(c.path)) continue;
+    listed.add(c.path);
+    ports.push({ path: c.path, supportedBy: [c.kind], assignedTo: c.id, source: 'config', present: existsSync(c.path) });
+  }
 
   const hidDevices: HidEntry[] =
     hid.status === 'fulfilled'
