@@ -101,3 +101,41 @@ describe('hall display in Chromium', () => {
     expect(new Set(srcs).size).toBe(2); // two different call-outs, the second only after the first ended
   });
 });
+
+describe('hall display without espeak-ng', () => {
+  it('still shows the call, without a clip, and the dashboard lists the voice as a device in trouble', { timeout: 90_000 }, async () => {
+    const dir = tempDir();
+    // No espeak-ng or sox on the PATH: as on a box where the Debian packages were never installed.
+    const bare = await startHeadless(['--data-dir', dir.dir], { PATH: '/nonexistent' });
+    try {
+      const hall = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      await hall.goto(`${bare.url}/display`);
+      await expect.poll(() => hall.locator('[data-testid=hall-waiting-ho-tich]').textContent(), wait).toContain('0');
+      const login = async (role: string, pin: string) =>
+        ((await (await fetch(`${bare.url}/api/login`, { method: 'POST', body: JSON.stringify({ role, pin }) })).json()) as { value: { token: string } }).value.token;
+      const token = await login('counter', '1111');
+      const call = (path: string, body: unknown = {}) => fetch(`${bare.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      await call('/api/tickets', { serviceId: 'ho-tich' });
+      await call('/api/counters/2/open');
+      await call('/api/counters/2/call-next');
+      await expect.poll(() => hall.locator('[data-testid=hall-counter-2]').textContent(), wait).toContain('A001');
+      await expect.poll(() => hall.locator('[data-testid=hall-latest]').textContent(), wait).toBe('Mời công dân có số thứ tự A001 đến quầy số 2');
+      expect(await hall.locator('audio[data-testid=call-audio]').getAttribute('src')).toBeNull();
+
+      const sup = await login('supervisor', '2222');
+      const voice = async () => {
+        const r = (await (await fetch(`${bare.url}/api/supervisor/dashboard`, { headers: { authorization: `Bearer ${sup}` } })).json()) as {
+          value: { devices: { deviceId: string; state: string; trouble: boolean; message: string | null }[] };
+        };
+        return r.value.devices.find((d) => d.deviceId === 'voice');
+      };
+      await expect.poll(voice, wait).toMatchObject({ state: 'error', trouble: true });
+      expect((await voice())!.message).toMatch(/^Không phát được lời gọi số \(tool-missing/);
+    } finally {
+      // Stopping takes ~30 s here: Node keeps spawn()'s `timeout` timer alive when the binary is missing
+      // (voice/run-tool.ts passes one), so the process lingers that long after its work is done.
+      await bare.stop();
+      dir.remove();
+    }
+  });
+});
