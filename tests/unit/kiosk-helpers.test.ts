@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ageOn, dateFromDigits, DateEntryError, formatDob, isElderly, maskDateDigits, nameNeedsDiacritics, personFromIdentity, vnToday } from '../../renderer/src/identity/person.ts';
-import { dossierCodeIn, scanFromWedge } from '../../renderer/src/identity/scan-input.ts';
+import { collectMrzLine, dossierCodeIn, scanFromWedge } from '../../renderer/src/identity/scan-input.ts';
 import { asOfText, formatDong, vietnameseDate, vnClock, vnDate } from '../../renderer/src/pages/kiosk/format.ts';
 import { CCCD_SAMPLE, QR_2021 } from './identity-fixtures.ts';
 
@@ -108,5 +108,24 @@ describe('scans', () => {
     expect(dossierCodeIn('https://x.example/ho-so/H00.00-260508-0012%2F')).toBe('H00.00-260508-0012');
     expect(dossierCodeIn('http://kiosk/files/receipts/abcdefabcdefabcdef.pdf')).toBeNull();
     expect(dossierCodeIn('%E0%A4%A')).toBeNull();
+  });
+});
+
+describe('MRZ lines from a wedge reader', () => {
+  it('collects the three lines of an ID card, then parses them as one', () => {
+    let lines: string[] = [];
+    for (const [i, line] of CCCD_SAMPLE.entries()) {
+      const r = collectMrzLine(lines, line)!;
+      if (i < 2) expect(r.complete).toBeNull();
+      else expect(scanFromWedge(r.complete!, '2026-05-08').identity?.idNumber).toBe('001093047064');
+      lines = r.lines;
+    }
+    expect(lines).toEqual([]);
+  });
+  it('is not fooled by other text, and restarts on a line of another length', () => {
+    expect(collectMrzLine([], QR_2021)).toBeNull();
+    expect(collectMrzLine([], 'ABC')).toBeNull();
+    const r = collectMrzLine([CCCD_SAMPLE[0]], 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<')!;
+    expect(r.lines).toEqual(['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<']);
   });
 });

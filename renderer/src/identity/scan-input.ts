@@ -42,3 +42,17 @@ export function dossierCodeIn(text: string): string | null {
   const m = CODE.exec(t);
   return m ? m[0] : null;
 }
+
+/**
+ * A wedge MRZ reader types each line and Enter, so one card arrives as 2 (passport, 44 chars) or 3 (ID
+ * card, 30 chars) bursts. Collects them: returns the whole MRZ when complete, 'more' while lines are
+ * missing, null when the text is not an MRZ line (then `lines` is left as it was).
+ */
+export function collectMrzLine(lines: string[], text: string): { lines: string[]; complete: string | null } | null {
+  const t = text.trim();
+  if (!/^[A-Z0-9<]{30}$/.test(t) && !/^[A-Z0-9<]{44}$/.test(t)) return null;
+  const same = lines.length > 0 && lines[0]!.length !== t.length ? [] : lines;
+  const next = [...same, t];
+  const need = t.length === 30 ? 3 : 2;
+  return next.length >= need ? { lines: [], complete: next.join('\n') } : { lines: next, complete: null };
+}

@@ -11,10 +11,12 @@ export function KioskField(props: {
   hint?: string;
   invalid?: string | null;
   display?: (v: string) => string;
+  /** Takes a whole row (names, addresses). */
+  wide?: boolean;
 }) {
   const shown = props.display ? props.display(props.value) : props.value;
   return (
-    <div className={`kfield${props.active ? ' kfield-active' : ''}${props.invalid ? ' kfield-invalid' : ''}`}>
+    <div className={`kfield${props.wide ? ' kfield-wide' : ''}${props.active ? ' kfield-active' : ''}${props.invalid ? ' kfield-invalid' : ''}`}>
       <span className="kfield-label">{props.label}</span>
       <button type="button" role="textbox" aria-label={props.label} className="kfield-box" onClick={props.onFocus} data-testid={props.testId} data-value={props.value}>
         <span className="kfield-text">{shown}</span>

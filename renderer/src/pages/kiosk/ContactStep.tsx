@@ -22,7 +22,7 @@ export function ContactStep({ initial, onDone, onBack }: { initial: Contact; onD
     {
       phone: { label: kt('phone'), mode: 'numeric', vietnamese: false, max: 12, allowed: /^[\d+]$/, extraKeys: ['+'] },
       email: { label: kt('email'), mode: 'text', vietnamese: false, max: 120, allowed: /^[A-Za-z0-9._%+@-]$/, extraKeys: ['@', '_'] },
-      address: { label: kt('address'), mode: 'text', vietnamese: true, max: 300 },
+      address: { label: kt('address'), mode: 'text', vietnamese: true, wide: true, max: 300 },
     },
     initial,
     'phone',

@@ -107,10 +107,10 @@ function TypeIdentity({ from, note, onDone, onBack }: { from: Person | null; not
   const [errors, setErrors] = useState<Record<string, string | null>>({});
   const f = useFields(
     {
-      fullName: { label: kt('fullName'), mode: 'text', vietnamese: true, max: 100, allowed: /^[\p{L} '’-]$/u },
+      fullName: { label: kt('fullName'), mode: 'text', vietnamese: true, wide: true, max: 100, allowed: /^[\p{L} '’-]$/u },
       idNumber: { label: kt('idNumber'), mode: 'numeric', vietnamese: false, max: 12, allowed: /^\d$/ },
       dob: { label: kt('dob'), mode: 'numeric', vietnamese: false, max: 8, allowed: /^\d$/, display: maskDateDigits },
-      address: { label: kt('address'), mode: 'text', vietnamese: true, max: 300 },
+      address: { label: kt('address'), mode: 'text', vietnamese: true, wide: true, max: 300 },
     },
     {
       fullName: from?.fullName ?? '',

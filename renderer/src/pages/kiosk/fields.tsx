@@ -16,6 +16,7 @@ export interface FieldSpec {
   extraKeys?: string[];
   display?: (v: string) => string;
   hint?: string;
+  wide?: boolean;
 }
 
 /**
@@ -57,6 +58,7 @@ export function useFields<K extends string>(specs: Record<K, FieldSpec>, initial
       onFocus={() => setActive(k)}
       testId={testId}
       invalid={invalid ?? null}
+      wide={specs[k].wide ?? false}
       {...(specs[k].display ? { display: specs[k].display } : {})}
       {...(specs[k].hint ? { hint: specs[k].hint } : {})}
     />

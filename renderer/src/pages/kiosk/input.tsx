@@ -2,7 +2,7 @@ import { createContext, type ReactNode, useContext, useEffect, useRef } from 're
 import { createWedgeDetector } from '../../../../drivers/scanner/wedge.ts';
 import { useClient } from '../../api/context.ts';
 import { vnToday } from '../../identity/person.ts';
-import { type ScanInput, scanFromEvent, scanFromWedge } from '../../identity/scan-input.ts';
+import { collectMrzLine, type ScanInput, scanFromEvent, scanFromWedge } from '../../identity/scan-input.ts';
 
 export const WEDGE_GAP_MS = 100;
 
@@ -73,10 +73,25 @@ export function KioskInput({ children, onScanUnhandled }: { children: ReactNode;
     const release = (keys: string[]) => {
       for (const k of keys) targets.key.current?.(k);
     };
+    let mrz: string[] = [];
+    let mrzTimer: ReturnType<typeof setTimeout> | undefined;
+    const wedgeScan = (text: string) => {
+      const m = collectMrzLine(mrz, text);
+      clearTimeout(mrzTimer);
+      if (m === null) return deliver(scanFromWedge(text, vnToday()));
+      mrz = m.lines;
+      if (m.complete !== null) return deliver(scanFromWedge(m.complete, vnToday()));
+      // A reader that stopped after a line: what came is parsed, and says what is wrong.
+      mrzTimer = setTimeout(() => {
+        const partial = mrz.join('\n');
+        mrz = [];
+        deliver(scanFromWedge(partial, vnToday()));
+      }, 1000);
+    };
     const feed = (key: string, at: number): boolean => {
       const out = wedge.key({ key, at });
       release(out.release);
-      if (out.scan !== null) deliver(scanFromWedge(out.scan, vnToday()));
+      if (out.scan !== null) wedgeScan(out.scan);
       return out.consume;
     };
     const onKeyDown = (e: KeyboardEvent) => {
@@ -106,6 +121,7 @@ export function KioskInput({ children, onScanUnhandled }: { children: ReactNode;
     return () => {
       offEvents();
       clearInterval(timer);
+      clearTimeout(mrzTimer);
       window.removeEventListener('keydown', onKeyDown, true);
       el?.removeEventListener('beforeinput', onBeforeInput);
       el?.removeEventListener('blur', keepFocus);
