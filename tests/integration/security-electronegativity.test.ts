@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/core.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
+const engine = join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'runner.js');
 
 /** Findings we have looked at and accept, with the reason. Keyed by check id and file. */
 const ACCEPTED: Record<string, string> = {
@@ -27,35 +27,23 @@ interface Finding {
   sample: string;
 }
 
-/** Electronegativity's CSV: one header line, then quoted fields; samples may contain commas. */
-function parseCsv(text: string): Finding[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (c !== '\r') field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  const [header, ...body] = rows;
-  expect(header?.map((h) => h.trim()).slice(0, 6)).toEqual(['issue', 'severity', 'confidence', 'filename', 'location', 'sample']);
-  return body.filter((r) => r.length >= 6).map((r) => ({ id: r[0]!, severity: r[1]!, confidence: r[2]!, file: r[3]!, location: r[4]!, sample: r[5]! }));
+// Electronegativity's programmatic API, run in a child process (it prints its own progress and warnings); its
+// result is printed as one marked JSON line. (Its CSV writer is not safe to read back: rows are written by
+// concurrent, unawaited writes and can overwrite each other.)
+const SCRIPT = `
+const run = require(process.argv[1]);
+run({ input: process.argv[2], isRelative: true, electronVersionOverride: process.argv[3] })
+  .then((r) => console.log('ENG-RESULT ' + JSON.stringify({
+    errors: r.errors,
+    issues: r.issues.map((i) => ({ id: i.id, severity: i.severity.name, confidence: i.confidence.name, file: i.file, location: i.location.line + ':' + i.location.column, sample: i.sample })),
+  })))
+  .catch((e) => { console.error(e); process.exit(1); });
+`;
+
+function parseResult(stdout: string): { errors: { file: string; message: string; tolerable: boolean }[]; issues: Finding[] } {
+  const line = stdout.split('\n').find((l) => l.startsWith('ENG-RESULT '));
+  if (!line) throw new Error(`electronegativity printed no result:\n${stdout}`);
+  return JSON.parse(line.slice('ENG-RESULT '.length)) as { errors: { file: string; message: string; tolerable: boolean }[]; issues: Finding[] };
 }
 
 const work = tempDir('letan-eng-');
@@ -68,14 +56,17 @@ describe('electronegativity over the Electron shell and preload', () => {
     cpSync(join(root, 'main', 'shell'), join(app, 'shell'), { recursive: true });
     cpSync(join(root, 'preload'), join(app, 'preload'), { recursive: true });
     cpSync(join(root, 'renderer', 'index.html'), join(app, 'index.html'));
-    const out = join(work.dir, 'findings.csv');
     const electronVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
-    await new Promise<void>((resolve, reject) =>
-      execFile(process.execPath, [cli, '-i', app, '-r', '-e', electronVersion, '-o', out], { cwd: work.dir, timeout: 120_000 }, (err, _stdout, stderr) =>
-        err ? reject(new Error(`electronegativity failed: ${err.message}\n${stderr}`)) : resolve(),
+    const stdout = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, ['-e', SCRIPT, engine, app, electronVersion], { cwd: work.dir, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 }, (err, out, stderr) =>
+        err ? reject(new Error(`electronegativity failed: ${err.message}\n${stderr}`)) : resolve(out),
       ),
     );
-    const findings = parseCsv(readFileSync(out, 'utf8'));
+    const result = parseResult(stdout);
+    // every file was parsed (a TypeScript file it could not read would be silently unchecked)
+    expect(result.errors.filter((e) => !e.tolerable)).toEqual([]);
+    const findings = result.issues;
+    expect(findings.length).toBeGreaterThan(0);
     const serious = findings.filter((f) => f.severity === 'HIGH' || f.severity === 'MEDIUM');
     const unaccepted = serious.filter((f) => !ACCEPTED[`${f.id} ${f.file}`]);
     expect(unaccepted).toEqual([]);
