@@ -41,7 +41,8 @@ export function isShortNumeric(type: FieldType): boolean {
 /** Removes what a printed form leaves around an answer: dotted leaders, stray colons, doubled spaces. */
 export function cleanValue(type: FieldType, raw: string): string {
   let v = raw.normalize('NFC').replace(/[\u2026·_]+/g, ' ');
-  v = v.replace(/\.{2,}/g, ' ').replace(/^[\s:;,.\-|]+|[\s:;,\-|]+$/g, '');
+  // Quote marks are never part of an answer; tesseract makes them from leader dots next to the text.
+  v = v.replace(/\.{2,}/g, ' ').replace(/^[\s:;,.\-|"“”'‘’`]+|[\s:;,\-|"“”'‘’`]+$/g, '');
   v = v.replace(/\s+/g, ' ').trim();
   switch (type) {
     case 'date':

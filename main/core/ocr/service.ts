@@ -14,7 +14,10 @@ export interface FieldReading {
   reason?: string;
   /** Needs a person to look: invalid or below the confidence threshold. */
   flagged: boolean;
+  /** Wall time for this field, including waiting for a free worker. */
   ms: number;
+  /** Recognition time alone (0 when no OCR was needed: checkbox, empty line). */
+  ocrMs: number;
 }
 
 export interface PageReading {
@@ -88,12 +91,12 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
       const ink = boxInk(await toGrey(crop));
       const checked = ink > CHECK_THRESHOLD;
       const confidence = Math.round(100 * Math.min(1, Math.abs(ink - CHECK_THRESHOLD) / CHECK_THRESHOLD));
-      return { value: checked, confidence, valid: true, flagged: confidence < threshold, ms: now() - t0 };
+      return { value: checked, confidence, valid: true, flagged: confidence < threshold, ms: now() - t0, ocrMs: 0 };
     }
     const grey = await toGrey(crop);
     if (looksEmpty(grey)) {
       const v = validateField(f, '');
-      return { value: '', confidence: 100, valid: v.valid, ...(v.reason ? { reason: v.reason } : {}), flagged: !v.valid, ms: now() - t0 };
+      return { value: '', confidence: 100, valid: v.valid, ...(v.reason ? { reason: v.reason } : {}), flagged: !v.valid, ms: now() - t0, ocrMs: 0 };
     }
     const line = suppressLeader(grey);
     // A white border: tesseract reads a line better when it does not touch the image edge.
@@ -103,8 +106,14 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
       .extend({ top: 10, bottom: 10, left: 10, right: 10, background: '#fff' })
       .png({ compressionLevel: 1 })
       .toBuffer();
-    const r: OcrResult = await pool.recognize({ image: png, ...readSpec(f.type) });
-    const value = cleanValue(f.type, r.text);
+    let r: OcrResult = await pool.recognize({ image: png, ...readSpec(f.type) });
+    let value = cleanValue(f.type, r.text);
+    if (value === '') {
+      // Ink but no text: a line-mode read can miss a lone short token (a single digit); read it as one word.
+      const again = await pool.recognize({ image: png, ...readSpec(f.type), psm: 8 });
+      r = { ...again, ms: r.ms + again.ms };
+      value = cleanValue(f.type, r.text);
+    }
     const v = validateField(f, value);
     const confidence = Math.round(r.confidence);
     return {
@@ -114,6 +123,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
       ...(v.reason ? { reason: v.reason } : {}),
       flagged: !v.valid || confidence < threshold,
       ms: now() - t0,
+      ocrMs: r.ms,
     };
   }
 
