@@ -86,8 +86,7 @@ function parseTd3([l1, l2]: [string, string], today: YMD): Identity {
   state(l1.slice(2, 5), 'issuingState');
   const numberField = l2.slice(0, 9);
   expectCheck(numberField, l2.charAt(9), 'documentNumberCheckDigit');
-  const documentNumber = stripFillers(numberField);
-  if (documentNumber === '') fail('documentNumber', 'is empty', 'bị trống');
+  const documentNumber = documentNumberOf(numberField);
   const nationality = state(l2.slice(10, 13), 'nationality');
   const common = line2Fields(l2, 13, today);
   const personal = l2.slice(28, 42);
@@ -133,9 +132,7 @@ function line2Fields(line: string, at: number, today: YMD) {
 function documentNumberTd1(field: string, check: string, optional: string) {
   if (check !== '<') {
     expectCheck(field, check, 'documentNumberCheckDigit');
-    const number = stripFillers(field);
-    if (number === '') fail('documentNumber', 'is empty', 'bị trống');
-    return { number, optional };
+    return { number: documentNumberOf(field), optional };
   }
   const end = optional.indexOf('<');
   if (end < 2) fail('documentNumber', 'long document number has no continuation and check digit in the optional data', 'số giấy tờ dài thiếu phần tiếp theo');
@@ -180,6 +177,14 @@ function name(field: string): string {
   if (surname === '') fail('name', 'primary identifier (surname) is empty', 'thiếu họ');
   const given = words(rest.join('<'));
   return given === '' ? surname : `${surname} ${given}`;
+}
+
+/** ICAO 9303 pads a short document number with `<` on the right only; a filler before or inside it is corrupt. */
+function documentNumberOf(field: string): string {
+  const number = stripFillers(field);
+  if (number === '') fail('documentNumber', 'is empty', 'bị trống');
+  if (number.includes('<')) fail('documentNumber', 'has a < filler before or inside the number', 'có ký tự < ở đầu hoặc giữa số giấy tờ');
+  return number;
 }
 
 function stripFillers(s: string): string {

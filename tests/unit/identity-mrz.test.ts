@@ -170,3 +170,11 @@ describe('agreement with the mrz package where it is right', () => {
     expect(pad('AB', 4)).toBe('AB<<');
   });
 });
+
+describe('fillers only pad a document number on the right', () => {
+  it('rejects a filler before the number even when every check digit agrees (found by the fuzzer)', () => {
+    const lines = td3({ issuer: 'VNM', surname: 'NGUYEN', given: ['VAN', 'A'], number: '<93047064', nationality: 'VNM', dob: '900101', sex: 'M', expiry: '300101', personal: '' });
+    expect(() => parseMrz(lines.join('\n'))).toThrow(IdentityParseError);
+    expect(() => parseMrz(lines.join('\n'))).toThrow(/documentNumber: has a < filler/);
+  });
+});
