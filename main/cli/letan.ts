@@ -16,6 +16,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   start: async () => runStart,
   'parse-id': async () => (await import('./parse-id.ts')).runParseId,
+  ocr: async () => (await import('./ocr.ts')).runOcr,
   devices: async () => (await import('./devices.ts')).runDevices,
   diagnose: async () => (await import('./diagnose.ts')).runDiagnose,
   central: async () => {
