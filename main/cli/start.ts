@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createLogger } from '../core/log/index.ts';
 import { createCore } from '../core/core.ts';
 import { ConfigError, loadConfigFile } from '../core/config/load.ts';
 import { startServer } from '../core/api/http-server.ts';
@@ -52,12 +54,17 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
   const dataDir = values['data-dir'] ?? defaultDataDir();
 
   let url = '';
+  const logger = await createLogger({ dir: join(dataDir, 'logs'), level: 'info', rotate: { size: '10m', count: 5 } });
   const core = createCore({
     dataDir,
     config,
     configPath: values.config ?? null,
     publicUrl: () => config.server.publicUrl ?? url,
-    log: (level, msg, extra) => io.stderr.write(`${new Date().toISOString()} ${level} ${msg}${extra ? ' ' + JSON.stringify(extra) : ''}\n`),
+    log: (level, msg, extra) => {
+      logger.logger[level](extra ?? {}, msg);
+      // Technicians watching the console see what needs them; the file (redacted, rotated) keeps everything.
+      if (level !== 'info') io.stderr.write(`${new Date().toISOString()} ${level} ${msg}\n`);
+    },
   });
   const server = await startServer(core, { host: config.server.host, port: config.server.port, staticRoot: rendererDist() });
   url = server.url;
@@ -71,5 +78,6 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
   });
   await server.close();
   await core.close();
+  await logger.close();
   return 0;
 }

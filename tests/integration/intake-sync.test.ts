@@ -172,3 +172,19 @@ describe('dossier intake', () => {
     expect((await core.dispatch('markDossierPaid', { code: r.dossierCode }, staff)).ok).toBe(false);
   });
 });
+
+describe('a fresh install', () => {
+  it('takes a dossier on the default config, with no central system configured, and keeps it queued', async () => {
+    const { testCore } = await import('../helpers/core.ts');
+    const d = tempDir();
+    const core = testCore({ dataDir: d.dir });
+    cleanups.push(async () => {
+      await core.close();
+      d.remove();
+    });
+    const r = await ok<DossierReceipt>(core.dispatch('submitDossier', dossier(), citizen));
+    expect(r.dossierCode).toMatch(/^000\.00\.00\.H57-\d{6}-0001$/);
+    const status = await ok<DossierStatusView>(core.dispatch('dossierStatus', { code: r.dossierCode }, citizen));
+    expect(status).toMatchObject({ source: 'local', status: 'queued' });
+  });
+});

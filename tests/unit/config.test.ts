@@ -16,6 +16,7 @@ describe('config', () => {
     expect(() => parseConfig({ services: [{ id: 'x', prefix: 'a1', name: { vi: 'X', en: 'X' }, fields: ['Hộ tịch'] }] })).toThrow(/services\.0\.prefix/);
     expect(() => parseConfig({ kiosk: { homeTimeoutSeconds: 1 } })).toThrow(/kiosk\.homeTimeoutSeconds/);
     expect(() => parseConfig({ unknownThing: 1 })).toThrow(/unknownThing/);
+    expect(() => parseConfig({ center: { unitId: 'H00' } })).toThrow(/center\.unitId: mã định danh đơn vị "H00"/);
   });
 
   it('checks references between counters and services', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkUnitId } from '../dossier/code.ts';
 import { scannerConfigSchema } from '../../../drivers/scanner/config.ts';
 
 // The config file (JSON), documented in README.md. Every field has a default so a fresh install runs as-is.
@@ -74,7 +75,13 @@ export const ConfigSchema = z.strictObject({
     .strictObject({
       name: z.string().min(1).default('Trung tâm Phục vụ hành chính công'),
       /** Unit identifier (mã định danh đơn vị) that prefixes dossier codes. */
-      unitId: z.string().min(1).default('H00.00'),
+      unitId: z
+        .string()
+        .default('000.00.00.H57')
+        .superRefine((id, ctx) => {
+          const check = checkUnitId(id, { permissive: true });
+          if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason });
+        }),
       place: z.string().min(1).default('Huế'),
       /** Upper line of the receipt's heading (TÊN CẤP TỈNH…). */
       parentAgency: z.string().min(1).default('UBND TỈNH THỪA THIÊN HUẾ'),

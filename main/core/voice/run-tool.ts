@@ -28,7 +28,15 @@ function packageFor(bin: string): string {
 export function runTool(bin: string, args: readonly string[], options: RunToolOptions = {}): Promise<ToolResult> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'], timeout: timeoutMs, killSignal: 'SIGKILL' });
+    // Our own timer rather than spawn's `timeout` option: Node keeps that one armed even when the binary is
+    // missing, which held a shutting-down process open for the whole time-out.
+    const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    timer.unref();
     const out: Buffer[] = [];
     let err = '';
     child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -38,6 +46,7 @@ export function runTool(bin: string, args: readonly string[], options: RunToolOp
     // The tool may exit before reading all of stdin (e.g. a bad voice); its exit status tells the real story.
     child.stdin.on('error', () => undefined);
     child.on('error', (e: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
       if (e.code === 'ENOENT') {
         reject(new VoiceError('tool-missing', `${bin} is not installed (Debian package ${packageFor(bin)})`, { cause: e }));
       } else {
@@ -45,13 +54,14 @@ export function runTool(bin: string, args: readonly string[], options: RunToolOp
       }
     });
     child.on('close', (code, signal) => {
+      clearTimeout(timer);
       const stdout = Buffer.concat(out).toString('utf8');
       const stderr = err.trim().slice(0, STDERR_KEEP);
       if (code === 0) {
         resolve({ stdout, stderr });
         return;
       }
-      const how = signal !== null ? `was killed (${signal}${signal === 'SIGKILL' ? `, over ${timeoutMs} ms` : ''})` : `exited ${String(code)}`;
+      const how = signal !== null ? `was killed (${signal}${timedOut ? `, over ${timeoutMs} ms` : ''})` : `exited ${String(code)}`;
       reject(new VoiceError('render-failed', `${bin} ${how}${stderr ? `: ${stderr}` : ''}`));
     });
     child.stdin.end(options.input ?? '');
