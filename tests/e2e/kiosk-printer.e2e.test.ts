@@ -78,6 +78,11 @@ describe('a ticket on a real pty printer', () => {
   it('still gives the citizen the ticket on screen with its QR when the printer is gone, and prints nothing twice', async () => {
     const k = await kioskWithPtyPrinter('epson-tm-t88', 'codepage');
     try {
+      const counter = await browser.newPage();
+      await counter.goto(`${k.core.url}/counter`);
+      await counter.fill('[data-testid=pin]', '1111');
+      await counter.click('[data-testid=login]');
+      await counter.click('[data-testid=counter-1]');
       await k.printer.close();
       await k.pty.close(); // the printer is pulled away
       const page = await tapTicket(k.core.url);
@@ -85,6 +90,9 @@ describe('a ticket on a real pty printer', () => {
       expect(await page.getByRole('alert').textContent()).toContain('Máy in đang gặp sự cố');
       expect(await page.locator('.qr svg').count()).toBe(1);
       expect(k.printer.tickets).toHaveLength(0);
+      // staff are alerted at their counter
+      await expect.poll(() => counter.locator('[data-testid=device-alerts]').textContent(), { timeout: 15_000 }).toContain('Không in được một vé số thứ tự');
+      await expect.poll(() => counter.locator('[data-testid=device-alerts]').textContent(), { timeout: 15_000 }).toContain('Máy in vé');
     } finally {
       await k.close();
     }

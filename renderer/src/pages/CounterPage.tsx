@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { QueueSnapshot, Ticket } from '../../../main/contract/schemas.ts';
 import { ApiCallError } from '../api/client.ts';
 import { useClient, useQueue } from '../api/context.ts';
+import { DeviceAlerts } from '../components/DeviceAlerts.tsx';
 import { LoginForm } from '../components/LoginForm.tsx';
 
 /** The counter console: staff log in with the counter PIN, open their counter and work the queue. */
@@ -65,6 +66,7 @@ function CounterConsole({ counterId, snapshot, onLeave }: { counterId: string; s
         </span>
         <button onClick={onLeave}>Đổi quầy</button>
       </header>
+      <DeviceAlerts />
       {message && (
         <div className="error-banner" role="alert">
           {message}
