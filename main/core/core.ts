@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { TicketPrinter } from '../../drivers/printer/document.ts';
@@ -23,6 +24,12 @@ import { systemClock as syncSystemClock } from './sync/clock.ts';
 import { outcomeWithin } from './printing/spooler.ts';
 import { createDeviceManager, type DeviceManager } from './devices/device-manager.ts';
 import { createTechnicianHandlers } from './api/handlers/technician-handlers.ts';
+import { createScanHandlers } from './api/handlers/scan-handlers.ts';
+import { createOcrPool, type OcrPool } from './ocr/pool.ts';
+import { createOcrService, type OcrService } from './ocr/service.ts';
+import { loadTemplates } from './ocr/template.ts';
+import { createAttachmentReader, createScanIntake } from './scan/attachments.ts';
+import { createScanService, type ScanService } from './scan/scan-service.ts';
 import { assetsDir } from './util/paths.ts';
 import type { Handlers } from './api/dispatch.ts';
 import { buildCatalog, type CatalogData } from './catalog/catalog.ts';
@@ -69,6 +76,8 @@ export interface Core {
   auth: Auth;
   /** Printer, scanners and readers: status, history, hot re-configuration, technician monitor. */
   devices: DeviceManager;
+  /** Scanning the citizen's papers (sessions, OCR); the OCR workers start at the first scan. */
+  scans: ScanService;
   log: NonNullable<CoreOptions['log']>;
   /** Resolves when every print job submitted so far has an outcome (tests, orderly shutdown). */
   printsSettled(): Promise<unknown>;
@@ -194,8 +203,29 @@ export function createCore(opts: CoreOptions): Core {
         onChange: (c) => {
           if (c.state !== 'sending') pushSync();
         },
+        attachments: createAttachmentReader(db, opts.dataDir),
       })
     : null;
+
+  // OCR workers cost memory and a second or so each to start: started at the first scan (or when the kiosk
+  // shows the documents step), never at core start-up, so a core that never scans never pays for them.
+  let ocrPool: Promise<OcrPool> | null = null;
+  let ocrService: Promise<OcrService> | null = null;
+  const templates = loadTemplates();
+  const ocr = (): Promise<OcrService> => {
+    if (!ocrService) {
+      const workers = opts.config.scan.ocrWorkers || Math.min(2, availableParallelism());
+      ocrPool = createOcrPool({ size: workers, onWarning: (m) => log('warn', m) });
+      ocrService = ocrPool.then((pool) => createOcrService({ pool, templates, confidenceThreshold: opts.config.scan.confidenceThreshold }));
+      // A failed start is retried at the next scan rather than remembered forever.
+      ocrService.catch(() => {
+        ocrPool = null;
+        ocrService = null;
+      });
+    }
+    return ocrService;
+  };
+  const scans = createScanService({ config: opts.config, catalog, templates, clock, events, log, dir: join(opts.dataDir, 'scan-sessions'), ocr });
 
   const intake = createIntakeService({
     db,
@@ -210,6 +240,7 @@ export function createCore(opts: CoreOptions): Core {
       pushSync();
     },
     print: (ref, doc) => outcomeWithin(spooler.submit({ kind: 'receipt', ref, ticketId: null }, doc), opts.printWaitMs ?? 4000),
+    scans: createScanIntake({ scans, dataDir: opts.dataDir }),
   });
 
   // Retention: once the central system has confirmed a dossier and the retention period has passed, the
@@ -227,6 +258,7 @@ export function createCore(opts: CoreOptions): Core {
   const retentionTimer = setInterval(() => {
     try {
       runRetention();
+      queue.forgetOldHolders();
     } catch (err) {
       log('error', 'retention purge failed', { err: String(err) });
     }
@@ -247,6 +279,7 @@ export function createCore(opts: CoreOptions): Core {
     ...createSupervisorHandlers({ supervision, reports, queue }),
     ...createDisplayHandlers({ supervision }),
     ...createTechnicianHandlers({ devices }),
+    ...createScanHandlers({ scans }),
     ...createQueueHandlers({ queue, catalog, config: opts.config, spooler, auth, printer, printerState: () => devices.printerState(), version: opts.version ?? '0.0.0', printWaitMs: opts.printWaitMs ?? 4000 }),
   };
   const dispatch = createDispatcher(handlers, {
@@ -272,6 +305,7 @@ export function createCore(opts: CoreOptions): Core {
     dispatch,
     auth,
     devices,
+    scans,
     log,
     printsSettled: () => spooler.idle(),
     async close() {
@@ -279,6 +313,9 @@ export function createCore(opts: CoreOptions): Core {
       await supervision.close();
       await sender?.stop();
       await devices.close();
+      await scans.close();
+      const pool = ocrPool;
+      if (pool) await pool.then((p) => p.close(), () => undefined);
       await spooler.idle();
       db.close();
     },
