@@ -1,7 +1,5 @@
-import { parseArgs } from 'node:util';
-import { ConfigError, loadConfigFile } from '../core/config/load.ts';
 import { listDevices, type DeviceListing } from '../core/devices/discovery.ts';
-import type { CliIo } from './io.ts';
+import { type CliIo, loadCliConfig, parseFlags } from './io.ts';
 
 export const DEVICES_USAGE = 'usage: letan devices [--json] [--config FILE]';
 
@@ -25,21 +23,10 @@ function text(l: DeviceListing): string {
 
 /** `letan devices`: serial ports, HID interfaces and SANE scanners, and which driver would take each. */
 export async function runDevices(args: string[], io: CliIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, config: { type: 'string' } }, strict: true }));
-  } catch (err) {
-    io.stderr.write(`${(err as Error).message}\n${DEVICES_USAGE}\n`);
-    return 2;
-  }
-  let config;
-  try {
-    config = loadConfigFile(values.config);
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    io.stderr.write(`letan: ${err.message}\n`);
-    return 2;
-  }
+  const values = parseFlags(args, { json: { type: 'boolean', default: false }, config: { type: 'string' } }, DEVICES_USAGE, io);
+  if (!values) return 2;
+  const config = loadCliConfig(values.config, io);
+  if (!config) return 2;
   const listing = await listDevices(config.devices);
   io.stdout.write(values.json ? JSON.stringify(listing, null, 2) + '\n' : text(listing));
   return 0;

@@ -1,16 +1,15 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { arch, platform, release, type } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { ConfigError, loadConfigFile, type Config } from '../core/config/load.ts';
+import type { Config } from '../core/config/load.ts';
 import { migrations } from '../core/db/migrations/index.ts';
 import { listDevices } from '../core/devices/discovery.ts';
 import { latestPerDevice, readDeviceHistory } from '../core/devices/history.ts';
 import { maskDeep, maskPersonalText } from '../core/log/index.ts';
 import { readBacklog } from '../core/sync/outbox.ts';
 import { defaultDataDir, projectRoot } from '../core/util/paths.ts';
-import type { CliIo } from './io.ts';
+import { type CliIo, loadCliConfig, parseFlags } from './io.ts';
 
 export const DIAGNOSE_USAGE = 'usage: letan diagnose [--out FILE] [--config FILE] [--data-dir DIR]';
 
@@ -103,21 +102,10 @@ export async function buildBundle(opts: { config: Config; configPath: string | n
 
 /** `letan diagnose`: a support bundle (JSON) a technician can send without leaking PINs or citizens' data. */
 export async function runDiagnose(args: string[], io: CliIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, options: { out: { type: 'string' }, config: { type: 'string' }, 'data-dir': { type: 'string' } }, strict: true }));
-  } catch (err) {
-    io.stderr.write(`${(err as Error).message}\n${DIAGNOSE_USAGE}\n`);
-    return 2;
-  }
-  let config;
-  try {
-    config = loadConfigFile(values.config);
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    io.stderr.write(`letan: ${err.message}\n`);
-    return 2;
-  }
+  const values = parseFlags(args, { out: { type: 'string' }, config: { type: 'string' }, 'data-dir': { type: 'string' } }, DIAGNOSE_USAGE, io);
+  if (!values) return 2;
+  const config = loadCliConfig(values.config, io);
+  if (!config) return 2;
   const now = new Date();
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const bundle = await buildBundle({ config, configPath: values.config ? resolve(values.config) : null, dataDir, now });

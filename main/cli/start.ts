@@ -1,47 +1,33 @@
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createLogger } from '../core/log/index.ts';
 import { createCore } from '../core/core.ts';
-import { ConfigError, loadConfigFile } from '../core/config/load.ts';
 import { startServer } from '../core/api/http-server.ts';
 import { defaultDataDir, rendererDist } from '../core/util/paths.ts';
-import type { CliIo } from './io.ts';
+import { type CliIo, loadCliConfig, parseFlags } from './io.ts';
 
 export const START_USAGE = 'usage: letan start --headless [--port N] [--host ADDR] [--data-dir DIR] [--config FILE]';
 
 /** `letan start --headless`: the core alone, serving the kiosk pages and the LAN API until SIGINT/SIGTERM. */
 export async function runStart(args: string[], io: CliIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        headless: { type: 'boolean', default: false },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'data-dir': { type: 'string' },
-        config: { type: 'string' },
-      },
-      strict: true,
-    }));
-  } catch (err) {
-    io.stderr.write(`${(err as Error).message}\n${START_USAGE}\n`);
-    return 2;
-  }
+  const values = parseFlags(
+    args,
+    {
+      headless: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      config: { type: 'string' },
+    },
+    START_USAGE,
+    io,
+  );
+  if (!values) return 2;
   if (!values.headless) {
     io.stderr.write('letan start without --headless needs the Electron shell: run `npm start`.\n' + START_USAGE + '\n');
     return 2;
   }
-  let config;
-  try {
-    config = loadConfigFile(values.config);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      io.stderr.write(`letan: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
+  const config = loadCliConfig(values.config, io);
+  if (!config) return 2;
   if (values.port !== undefined) {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
