@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Identity, QueueSnapshot } from './schemas.ts';
 import { Announcement } from './ops/display.ts';
 import { Notice } from './ops/supervisor.ts';
+import { ScanSessionView } from './ops/scan.ts';
 
 // What the core pushes to every screen (WebSocket for browsers, webContents.send for the Electron kiosk).
 export const CoreEvent = z.discriminatedUnion('type', [
@@ -70,5 +71,7 @@ export const CoreEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notices'), notices: z.array(Notice) }),
   /** A call-out for the hall display: the text, and the clip to play once it is rendered. */
   z.object({ type: z.literal('announce'), announcement: Announcement }),
+  /** A kiosk scan session changed (page scanned, read, problem): audience 'kiosk' only (page text is personal data). */
+  z.object({ type: z.literal('scanSession'), session: ScanSessionView }),
 ]);
 export type CoreEvent = z.infer<typeof CoreEvent>;

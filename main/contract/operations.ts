@@ -4,6 +4,7 @@ import { queueOps } from './ops/queue.ts';
 import { displayOps } from './ops/display.ts';
 import { supervisorOps } from './ops/supervisor.ts';
 import { technicianOps } from './ops/technician.ts';
+import { scanOps } from './ops/scan.ts';
 
 // Every call between a screen and the core, written once. Both transports (Electron IPC through the preload,
 // HTTP/WebSocket for browsers) are generated from this table, and the core dispatches only what is listed here.
@@ -15,6 +16,7 @@ export const operations = {
   ...supervisorOps,
   ...displayOps,
   ...technicianOps,
+  ...scanOps,
 } as const;
 
 export type Operations = typeof operations;

@@ -144,6 +144,23 @@ export async function startServer(core: Core, opts: ServerOptions): Promise<Runn
       });
       return;
     }
+    const scanPage = /^\/files\/scan\/([A-Za-z0-9_-]{20,40})(\.thumb)?\.jpg$/.exec(url.pathname);
+    if (scanPage && req.method === 'GET') {
+      // A citizen's scanned page: to the kiosk machine only, by the page's random id, never cached.
+      if (!isLoopback(req.socket.remoteAddress ?? '')) return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'scanned pages are shown on the kiosk only' } });
+      core.scans.image(scanPage[1]!, scanPage[2] ? 'thumb' : 'view').then(
+        (jpg) => {
+          if (!jpg) return send(res, 404, { ok: false, error: { code: 'not_found', message: 'no such page (discarded or expired)' } });
+          res.writeHead(200, { 'content-type': 'image/jpeg', 'cache-control': 'no-store', ...SECURITY_HEADERS });
+          res.end(jpg);
+        },
+        (err: unknown) => {
+          core.log('error', 'scan page image failed', { err: String(err) });
+          if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'internal error' } });
+        },
+      );
+      return;
+    }
     if (req.method === 'GET' && (url.pathname.startsWith('/voice/') || url.pathname.startsWith('/exports/'))) {
       serveOversightFile(core, req, url, res, SECURITY_HEADERS).catch((err: unknown) => {
         core.log('error', 'oversight file failed', { err: String(err) });

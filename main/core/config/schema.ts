@@ -159,6 +159,46 @@ export const ConfigSchema = z.strictObject({
       openingHours: OpeningHoursConfig.optional(),
     })
     .prefault({}),
+  /**
+   * Scanning the citizen's papers in the dossier flow: the SANE document scanner named in devices.documentScanner
+   * (with this profile) and/or a scan-to-folder hot folder; OCR with form templates from assets/forms.
+   */
+  scan: z
+    .strictObject({
+      profile: z
+        .strictObject({
+          source: z.enum(['flatbed', 'adf']).default('adf'),
+          resolution: z.number().int().min(75).max(600).default(200),
+          mode: z.enum(['Gray', 'Color', 'Lineart']).default('Gray'),
+          /** The backend's own name for the source when it differs ("ADF Front", "ADF Duplex"…). */
+          sourceName: z.string().min(1).optional(),
+          maxPages: z.number().int().min(1).max(50).default(20),
+        })
+        .prefault({}),
+      /** Path of scanimage (a technician's wrapper script, if any). */
+      scanimage: z.string().min(1).default('scanimage'),
+      /** A folder the scanner writes files into (scan-to-folder); null: none. */
+      hotFolder: z
+        .strictObject({
+          dir: z.string().min(1),
+          /** A file must stay unchanged this long before it is read. */
+          stableMs: z.number().int().min(50).max(30_000).default(1500),
+          pollMs: z.number().int().min(50).max(10_000).default(500),
+          /** How long a batch waits for the scanner's file before telling the citizen. */
+          waitSeconds: z.number().int().min(5).max(600).default(90),
+        })
+        .nullable()
+        .default(null),
+      /** Form template per procedure id (otherwise the template whose `procedure` is the procedure's name). */
+      templates: z.record(z.string(), z.string().regex(/^[a-z0-9-]+$/)).default({}),
+      /** A session not touched for this long is deleted with its pages. */
+      sessionMinutes: z.number().int().min(1).max(120).default(15),
+      /** OCR workers (tesseract.js threads), started at the first scan; 0 = one per core, at most 2. */
+      ocrWorkers: z.number().int().min(0).max(8).default(0),
+      /** Fields read with less confidence are flagged for the citizen. */
+      confidenceThreshold: z.number().int().min(0).max(100).default(70),
+    })
+    .prefault({}),
   /** The hall's voice call-out (espeak-ng + sox); a supervisor's change is stored in the database and wins. */
   voice: z
     .strictObject({
@@ -175,3 +215,4 @@ export type CounterConfig = z.output<typeof CounterConfig>;
 export type PrinterConfigValue = z.output<typeof PrinterConfig>;
 export type DevicesConfigValue = z.output<typeof DevicesConfig>;
 export type DocumentScannerConfigValue = z.output<typeof DocumentScannerConfig>;
+export type ScanConfigValue = z.output<typeof ConfigSchema>['scan'];

@@ -13,6 +13,7 @@ import type { Config } from '../config/load.ts';
 import { formatDossierCode } from '../dossier/code.ts';
 import { buildVietQr } from '../payment/vietqr.ts';
 import type { ReceiptData } from '../receipt/data.ts';
+import type { ScanIntake, TakenScan } from '../scan/attachments.ts';
 import { buildReceiptPrintDocument } from '../receipt/print.ts';
 import type { CentralSystem } from '../sync/adapter.ts';
 import { enqueue, OutboxError } from '../sync/outbox.ts';
@@ -35,6 +36,8 @@ export interface IntakeDeps {
   /** New outbox work: the sender should look now. */
   wakeSender: () => void;
   statusTimeoutMs?: number;
+  /** Pages scanned at the kiosk (DossierInput.scanSessionId); without it such dossiers are refused. */
+  scans?: ScanIntake;
 }
 
 type ParsedInput = Exclude<DossierInput, never> & { documents: { name: string; status: 'scanned' | 'original_at_counter' | 'missing'; quantity: number }[] };
@@ -78,7 +81,7 @@ export function createIntakeService(deps: IntakeDeps) {
     };
   }
 
-  function submission(row: DossierRow, input: ParsedInput): DossierSubmissionInput {
+  function submission(row: DossierRow, input: ParsedInput, scan: TakenScan | null): DossierSubmissionInput {
     return {
       code: row.code,
       procedureCode: row.procedure_code ?? row.procedure_id,
@@ -103,12 +106,13 @@ export function createIntakeService(deps: IntakeDeps) {
       receivedAt: row.received_at,
       appointmentAt: row.appointment_at,
       delivery: input.delivery.method === 'post' ? { method: 'post', address: input.delivery.address } : { method: 'counter' },
-      ocrFields: input.ocrFields ?? {},
+      ocrFields: { ...input.ocrFields, ...scan?.ocrFields },
+      ...(scan ? { attachments: scan.attachments.map((a) => ({ name: a.name, size: a.size, sha256: a.sha256, mediaType: a.mediaType })) } : {}),
       kioskId: config.center.unitId,
     };
   }
 
-  const insert = db.transaction((input: ParsedInput, procedure: NonNullable<ReturnType<CatalogData['byId']['get']>>, fee: number): DossierRow => {
+  const insert = db.transaction((input: ParsedInput, procedure: NonNullable<ReturnType<CatalogData['byId']['get']>>, fee: number, scan: TakenScan | null): DossierRow => {
     const now = clock.now();
     const day = vnDateOf(now);
     const seq = st.nextSeq.get(config.center.unitId, day)!.last;
@@ -133,14 +137,19 @@ export function createIntakeService(deps: IntakeDeps) {
       applicant: JSON.stringify(input.applicant),
       documents: JSON.stringify(input.documents),
       delivery: JSON.stringify(input.delivery),
-      ocr_fields: input.ocrFields ? JSON.stringify(input.ocrFields) : null,
+      ocr_fields: input.ocrFields || scan ? JSON.stringify({ ...input.ocrFields, ...scan?.ocrFields }) : null,
       fee_amount: fee,
       payment_state: fee === 0 ? 'exempt' : 'unpaid',
       vietqr,
     };
     st.insert.run(row);
     const stored = st.byCode.get(code)!;
-    enqueue(db, { kind: 'submit_dossier', aggregateCode: code, payload: submission(stored, input) }, { now: now.getTime() });
+    for (const a of scan?.attachments ?? []) st.insertAttachment.run(stored.id, a.name, a.path, a.size, a.sha256, a.text);
+    enqueue(db, { kind: 'submit_dossier', aggregateCode: code, payload: submission(stored, input, scan) }, { now: now.getTime() });
+    // After the dossier: the central system takes attachments only of a dossier it already has.
+    for (const a of scan?.attachments ?? []) {
+      enqueue(db, { kind: 'upload_attachment', aggregateCode: code, payload: { name: a.name, size: a.size, sha256: a.sha256 } }, { now: now.getTime() });
+    }
     return stored;
   });
 
@@ -183,10 +192,16 @@ export function createIntakeService(deps: IntakeDeps) {
       }
       if (input.documents.length === 0) throw new AppError('bad_request', 'documents: at least one document is required', 'Hồ sơ phải có ít nhất một giấy tờ.');
       const fee = config.intake.fees[procedure.id] ?? feeFromText(procedure.feeText) ?? 0;
+      let scan: TakenScan | null = null;
+      if (input.scanSessionId !== undefined) {
+        if (!deps.scans) throw new AppError('unavailable', 'this core takes no scanned pages', 'Ki-ốt này chưa nhận giấy tờ quét.');
+        scan = await deps.scans.take(input.scanSessionId, `${procedure.name}`);
+      }
       let row: DossierRow;
       try {
-        row = insert(input, procedure, fee);
+        row = insert(input, procedure, fee, scan);
       } catch (err) {
+        scan?.rollback();
         if (err instanceof OutboxError && err.code === 'disk_full') {
           throw new AppError('unavailable', err.message, 'Ki-ốt tạm thời không lưu được hồ sơ. Mời quý vị đến quầy để được tiếp nhận trực tiếp.');
         }
@@ -195,6 +210,7 @@ export function createIntakeService(deps: IntakeDeps) {
         }
         throw err;
       }
+      scan?.commit();
       deps.wakeSender();
       const printed = await deps.print(row.code, buildReceiptPrintDocument(receiptData(row)));
       return view(row, printed);
@@ -246,8 +262,12 @@ export function createIntakeService(deps: IntakeDeps) {
 
     /** Retention: blanks the personal data of a dossier the central system has confirmed. */
     purgePersonalData(code: string): void {
+      const files = st.attachmentsOf.all(code).map((a) => a.path);
       st.purge.run(clock.now().toISOString(), code);
       st.deleteAttachments.run(code);
+      // The scanned pages are personal data too. Deleted here, inside the purge's transaction: should the
+      // transaction still fail, the rows come back pointing at nothing, which is the safe way round.
+      deps.scans?.removeFiles(files);
     },
 
     attachmentHash(bytes: Uint8Array): string {

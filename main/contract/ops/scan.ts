@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { op } from './define.ts';
+
+// Scanning the citizen's papers at the kiosk: a scan session collects pages from the document scanner (SANE
+// or a scan-to-folder hot folder), reads them (OCR: full text, and a form's fields when a template applies),
+// and, once the citizen has checked the fields, is handed to submitDossier by its id. Page images and text
+// are personal data: these operations answer only the kiosk itself (IPC, or a page on the kiosk machine).
+
+/** Random, unguessable; the only handle on a session (also DossierInput.scanSessionId). */
+export const ScanSessionId = z.string().regex(/^[A-Za-z0-9_-]{16,40}$/, 'sessionId: the scan session id');
+export const ScanSource = z.enum(['sane', 'hotfolder']);
+export type ScanSource = z.infer<typeof ScanSource>;
+
+export const ScanWayOn = z.enum(['retry', 'continue', 'counter']);
+
+export const ScanProblemView = z.object({
+  /** jam, feeder-empty, cover-open, unplugged, error, no-pages. */
+  problem: z.string(),
+  message: z.string(),
+  messageEn: z.string(),
+  /** Staff must act before the scanner works again (a jam, an unplugged cable). */
+  blocking: z.boolean(),
+  /** What the citizen can do now; pages already scanned are kept whatever they choose. */
+  wayOn: z.array(ScanWayOn),
+});
+
+export const ScanField = z.object({
+  name: z.string(),
+  /** The label printed on the form (Vietnamese). */
+  label: z.string(),
+  type: z.string(),
+  value: z.union([z.string(), z.boolean()]),
+  /** 0–100 (100 for the citizen's own correction). */
+  confidence: z.number(),
+  valid: z.boolean(),
+  /** Invalid or read with low confidence: highlighted for the citizen to check. */
+  flagged: z.boolean(),
+  reason: z.string().nullable(),
+  /** Changed or confirmed by the citizen. */
+  corrected: z.boolean(),
+  /** Always shown for an explicit confirmation (capital letters with tone marks are OCR's weak spot). */
+  mustConfirm: z.boolean(),
+  pageId: z.string(),
+});
+export type ScanField = z.infer<typeof ScanField>;
+
+export const ScanPage = z.object({
+  pageId: z.string(),
+  /** 1-based, in scanning order (after removals). */
+  number: z.number().int(),
+  state: z.enum(['reading', 'read', 'failed']),
+  /** Kiosk-only image links (random path, served to the kiosk machine only). */
+  imageUrl: z.string(),
+  thumbUrl: z.string(),
+  text: z.string(),
+  confidence: z.number(),
+  /** The form template the page was read against; null: a page without a form (its text is kept). */
+  templateId: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type ScanPage = z.infer<typeof ScanPage>;
+
+export const ScanSessionView = z.object({
+  sessionId: z.string(),
+  source: ScanSource,
+  /** idle: waiting for the citizen to tap Quét; scanning: the scanner is feeding; reading: OCR still running. */
+  state: z.enum(['idle', 'scanning', 'reading', 'ready', 'problem', 'finished']),
+  procedureId: z.string().nullable(),
+  templateId: z.string().nullable(),
+  templateTitle: z.string().nullable(),
+  /** The page being scanned and its progress, while scanning. */
+  progress: z.object({ page: z.number().int(), percent: z.number() }).nullable(),
+  pages: z.array(ScanPage),
+  /** The form's fields, in the form's order, from the first page that matched the template. */
+  fields: z.array(ScanField),
+  problem: ScanProblemView.nullable(),
+  expiresAt: z.string(),
+});
+export type ScanSessionView = z.infer<typeof ScanSessionView>;
+
+const kioskOnly = ['citizen'] as const;
+const bySession = z.strictObject({ sessionId: ScanSessionId });
+
+export const scanOps = {
+  scanSources: op({
+    input: z.strictObject({ procedureId: z.string().trim().min(1).max(64).optional() }),
+    output: z.object({ sources: z.array(ScanSource), templateId: z.string().nullable(), templateTitle: z.string().nullable() }),
+    roles: kioskOnly,
+    http: { method: 'GET', path: '/api/scan/sources' },
+    mutates: false,
+  }),
+  startScan: op({
+    input: z.strictObject({
+      procedureId: z.string().trim().min(1).max(64).optional(),
+      templateId: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
+      source: ScanSource,
+    }),
+    output: ScanSessionView,
+    roles: kioskOnly,
+    http: { method: 'POST', path: '/api/scan/sessions' },
+    mutates: true,
+  }),
+  /** Another batch in the same session (the "retry" after a problem, or more pages); earlier pages stay. */
+  scanMore: op({
+    input: bySession,
+    output: ScanSessionView,
+    roles: kioskOnly,
+    http: { method: 'POST', path: '/api/scan/sessions/:sessionId/more' },
+    mutates: true,
+  }),
+  scanSession: op({
+    input: bySession,
+    output: ScanSessionView,
+    roles: kioskOnly,
+    http: { method: 'GET', path: '/api/scan/sessions/:sessionId' },
+    mutates: false,
+  }),
+  correctField: op({
+    input: z.strictObject({
+      sessionId: ScanSessionId,
+      field: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/),
+      value: z.union([z.string().max(500), z.boolean()]),
+    }),
+    output: ScanSessionView,
+    roles: kioskOnly,
+    http: { method: 'POST', path: '/api/scan/sessions/:sessionId/fields' },
+    mutates: true,
+  }),
+  removePage: op({
+    input: z.strictObject({ sessionId: ScanSessionId, pageId: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/) }),
+    output: ScanSessionView,
+    roles: kioskOnly,
+    http: { method: 'POST', path: '/api/scan/sessions/:sessionId/pages/:pageId/remove' },
+    mutates: true,
+  }),
+  /** The citizen confirms the pages and the fields as shown; submitDossier then takes the session. */
+  finishScan: op({
+    input: bySession,
+    output: ScanSessionView,
+    roles: kioskOnly,
+    http: { method: 'POST', path: '/api/scan/sessions/:sessionId/finish' },
+    mutates: true,
+  }),
+  /** Forgets the session and deletes its pages (leaving the flow, the inactivity wipe). */
+  discardScan: op({
+    input: bySession,
+    output: z.object({ discarded: z.boolean() }),
+    roles: kioskOnly,
+    http: { method: 'POST', path: '/api/scan/sessions/:sessionId/discard' },
+    mutates: true,
+  }),
+} as const;
