@@ -1,28 +1,16 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/core.ts';
-import { type Headless, startHeadless } from '../helpers/headless.ts';
+import { useHeadlessAndBrowser } from '../helpers/e2e.ts';
+import { startHeadless } from '../helpers/headless.ts';
 
-let browser: Browser;
-let core: Headless;
-let data: ReturnType<typeof tempDir>;
+const env = useHeadlessAndBrowser();
 // The first call-out renders the chime and the speech with espeak-ng and sox.
 const wait = { timeout: 25_000 };
 
-beforeAll(async () => {
-  data = tempDir();
-  core = await startHeadless(['--data-dir', data.dir]);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await core?.stop();
-  data?.remove();
-});
 
 async function post<T = unknown>(path: string, body: unknown = {}, token?: string): Promise<T> {
-  const res = await fetch(`${core.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  const res = await fetch(`${env.core().url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
   const json = (await res.json()) as { ok: boolean; value: T; error?: unknown };
   if (!json.ok) throw new Error(`${path}: ${JSON.stringify(json.error)}`);
   return json.value;
@@ -30,8 +18,8 @@ async function post<T = unknown>(path: string, body: unknown = {}, token?: strin
 
 describe('hall display in Chromium', () => {
   it('a call shows the number at its counter and offers a WAV call-out in an <audio> element', async () => {
-    const hall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await hall.goto(`${core.url}/display`);
+    const hall = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
+    await hall.goto(`${env.core().url}/display`);
     await expect.poll(() => hall.locator('[data-testid=hall-waiting-ho-tich]').textContent(), wait).toContain('0');
     expect(await hall.locator('audio[data-testid=call-audio]').getAttribute('src')).toBeNull();
 
@@ -49,7 +37,7 @@ describe('hall display in Chromium', () => {
 
     await expect.poll(() => hall.locator('audio[data-testid=call-audio]').getAttribute('src'), wait).toMatch(/^\/voice\/[0-9a-f]{32}\.wav$/);
     const src = (await hall.locator('audio[data-testid=call-audio]').getAttribute('src'))!;
-    const res = await fetch(`${core.url}${src}`);
+    const res = await fetch(`${env.core().url}${src}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('audio/wav');
     const wav = Buffer.from(await res.arrayBuffer());
@@ -59,20 +47,20 @@ describe('hall display in Chromium', () => {
     expect(wav.length).toBeGreaterThan(44 + 22_050); // chime + speech: well over a second of 16-bit audio
 
     // only clip names the voice renderer accepts are served
-    expect((await fetch(`${core.url}/voice/..%2F..%2Fletan.db`)).status).toBe(404);
-    expect((await fetch(`${core.url}/voice/${'0'.repeat(32)}.wav`)).status).toBe(404);
-    expect((await fetch(`${core.url}/voice/letan.db`)).status).toBe(404);
+    expect((await fetch(`${env.core().url}/voice/..%2F..%2Fletan.db`)).status).toBe(404);
+    expect((await fetch(`${env.core().url}/voice/${'0'.repeat(32)}.wav`)).status).toBe(404);
+    expect((await fetch(`${env.core().url}/voice/letan.db`)).status).toBe(404);
 
     // the display needs no login, and its voice is reported healthy on the supervisor's dashboard
     const { token: sup } = await post<{ token: string }>('/api/login', { role: 'supervisor', pin: '2222' });
-    const d = await fetch(`${core.url}/api/supervisor/dashboard`, { headers: { authorization: `Bearer ${sup}` } });
+    const d = await fetch(`${env.core().url}/api/supervisor/dashboard`, { headers: { authorization: `Bearer ${sup}` } });
     const dash = (await d.json()) as { value: { devices: { deviceId: string; state: string }[] } };
     expect(dash.value.devices.find((x) => x.deviceId === 'voice')?.state).toBe('ready');
   });
 
   it('plays call-outs one at a time: a second call waits for the first clip', async () => {
-    const hall = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await hall.goto(`${core.url}/display`);
+    const hall = await env.browser().newPage({ viewport: { width: 1280, height: 720 } });
+    await hall.goto(`${env.core().url}/display`);
     await expect.poll(() => hall.locator('[data-testid=hall-counter-1]').textContent(), wait).toContain('A001');
     // Record, for each clip the page starts, how many clips had played to their end before it.
     await hall.evaluate(() => {
@@ -108,7 +96,7 @@ describe('hall display without espeak-ng', () => {
     // No espeak-ng or sox on the PATH: as on a box where the Debian packages were never installed.
     const bare = await startHeadless(['--data-dir', dir.dir], { PATH: '/nonexistent' });
     try {
-      const hall = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      const hall = await env.browser().newPage({ viewport: { width: 1280, height: 720 } });
       await hall.goto(`${bare.url}/display`);
       await expect.poll(() => hall.locator('[data-testid=hall-waiting-ho-tich]').textContent(), wait).toContain('0');
       const login = async (role: string, pin: string) =>

@@ -1,28 +1,14 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { tempDir } from '../helpers/core.ts';
-import { type Headless, startHeadless } from '../helpers/headless.ts';
+import { describe, expect, it } from 'vitest';
+import { useHeadlessAndBrowser } from '../helpers/e2e.ts';
 
-let browser: Browser;
-let core: Headless;
-let data: ReturnType<typeof tempDir>;
+const env = useHeadlessAndBrowser();
 
-beforeAll(async () => {
-  data = tempDir();
-  core = await startHeadless(['--data-dir', data.dir]);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await core?.stop();
-  data?.remove();
-});
 
 describe('kiosk and counter in Chromium', () => {
   it('a citizen taps through to a ticket, a counter calls it, and the kiosk’s waiting count drops live', async () => {
-    const kiosk = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await kiosk.goto(`${core.url}/`);
+    const kiosk = await env.browser().newPage({ viewport: { width: 1280, height: 1000 } });
+    await kiosk.goto(`${env.core().url}/`);
     await expect.poll(() => kiosk.locator('[data-testid=waiting-ho-tich]').textContent()).toContain('0 người đang chờ');
     await kiosk.click('[data-testid=service-ho-tich]');
     await kiosk.click('[data-testid=take-number]');
@@ -33,8 +19,8 @@ describe('kiosk and counter in Chromium', () => {
     await kiosk.getByRole('button', { name: 'Về trang chủ' }).click();
     await expect.poll(() => kiosk.locator('[data-testid=waiting-ho-tich]').textContent()).toContain('1 người đang chờ');
 
-    const counter = await browser.newPage();
-    await counter.goto(`${core.url}/counter`);
+    const counter = await env.browser().newPage();
+    await counter.goto(`${env.core().url}/counter`);
     await counter.fill('[data-testid=pin]', '0000');
     await counter.click('[data-testid=login]');
     await expect.poll(() => counter.getByRole('alert').textContent()).toContain('Mã PIN không đúng');
@@ -56,17 +42,17 @@ describe('kiosk and counter in Chromium', () => {
   });
 
   it('the ticket’s QR link opens its live status', async () => {
-    const res = await fetch(`${core.url}/api/tickets`, { method: 'POST', body: JSON.stringify({ serviceId: 'chung-thuc' }) });
+    const res = await fetch(`${env.core().url}/api/tickets`, { method: 'POST', body: JSON.stringify({ serviceId: 'chung-thuc' }) });
     const { value } = (await res.json()) as { value: { statusUrl: string; number: string } };
-    const phone = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    const phone = await env.browser().newPage({ viewport: { width: 390, height: 800 } });
     await phone.goto(value.statusUrl);
     await expect.poll(() => phone.locator('.ticket-number').textContent()).toBe(value.number);
     await expect.poll(() => phone.locator('[data-testid=status]').textContent()).toContain('Đang chờ');
   });
 
   it('switches to English', async () => {
-    const kiosk = await browser.newPage();
-    await kiosk.goto(`${core.url}/`);
+    const kiosk = await env.browser().newPage();
+    await kiosk.goto(`${env.core().url}/`);
     await kiosk.click('[data-testid=lang]');
     await expect.poll(() => kiosk.locator('h1').textContent()).toBe('Touch the service you need');
   });

@@ -1,27 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { tempDir } from '../helpers/core.ts';
-import { type Headless, startHeadless } from '../helpers/headless.ts';
+import { describe, expect, it } from 'vitest';
+import { useHeadlessAndBrowser } from '../helpers/e2e.ts';
 
-let browser: Browser;
-let core: Headless;
-let data: ReturnType<typeof tempDir>;
+const env = useHeadlessAndBrowser();
 const wait = { timeout: 15_000 };
 
-beforeAll(async () => {
-  data = tempDir();
-  core = await startHeadless(['--data-dir', data.dir]);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await core?.stop();
-  data?.remove();
-});
 
 async function api<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown, token?: string): Promise<{ status: number; ok: boolean; value: T; error?: { messageVi?: string } }> {
-  const res = await fetch(`${core.url}${path}`, {
+  const res = await fetch(`${env.core().url}${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     ...(body ? { body: JSON.stringify(body) } : {}),
@@ -34,8 +20,8 @@ const text = (page: Page, testId: string) => page.locator(`[data-testid="${testI
 
 describe('supervisor dashboard in Chromium', () => {
   it('follows the hall live, closes a counter, sets a quota, and a notice reaches the hall display', async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
-    await page.goto(`${core.url}/supervisor`);
+    const page = await env.browser().newPage({ viewport: { width: 1600, height: 1200 } });
+    await page.goto(`${env.core().url}/supervisor`);
     await page.fill('[data-testid=pin]', '1111'); // the counter PIN is not a supervisor's
     await page.click('[data-testid=login]');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Mã PIN không đúng');
@@ -73,8 +59,8 @@ describe('supervisor dashboard in Chromium', () => {
     await expect.poll(() => text(page, 'quota-chung-thuc'), wait).toBe('1/1 *');
 
     // a notice, broadcast from the steering tab, scrolls on the hall display
-    const hall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await hall.goto(`${core.url}/display`);
+    const hall = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
+    await hall.goto(`${env.core().url}/display`);
     await expect.poll(() => text(hall, 'hall-waiting-ho-tich'), wait).toContain('1');
     await page.click('[data-testid=tab-steering]');
     await page.fill('[data-testid=notice-text]', 'Hệ thống điện tạm gián đoạn, mời quý vị vui lòng chờ trong giây lát.');
@@ -91,8 +77,8 @@ describe('supervisor dashboard in Chromium', () => {
     await api('POST', '/api/counters/2/open', { serviceIds: ['ly-lich-tu-phap'] }, counter);
     const t = await api<{ id: number; number: string; publicId: string }>('POST', '/api/tickets', { serviceId: 'ly-lich-tu-phap' });
     await api('POST', '/api/counters/2/call-next', {}, counter);
-    const screen = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-    await screen.goto(`${core.url}/rate?counter=2`);
+    const screen = await env.browser().newPage({ viewport: { width: 1024, height: 768 } });
+    await screen.goto(`${env.core().url}/rate?counter=2`);
     await screen.fill('[data-testid=pin]', '1111');
     await screen.click('[data-testid=login]');
     await expect.poll(() => screen.locator('[data-testid=rating]').textContent(), wait).toContain('Xin kính chào');
@@ -111,7 +97,7 @@ describe('supervisor dashboard in Chromium', () => {
     const supervisor = await login('supervisor', '2222');
     const day = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
     const q = `period=day&date=${day}&groupBy=service`;
-    const csv = await fetch(`${core.url}/exports/report.csv?${q}`, { headers: { authorization: `Bearer ${supervisor}` } });
+    const csv = await fetch(`${env.core().url}/exports/report.csv?${q}`, { headers: { authorization: `Bearer ${supervisor}` } });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('content-disposition')).toContain(`bao-cao-day-service-${day}.csv`);
@@ -120,14 +106,14 @@ describe('supervisor dashboard in Chromium', () => {
     const body = new TextDecoder().decode(bytes);
     expect(body).toContain('Hộ tịch,');
     expect(body).toContain('Tổng cộng,');
-    const pdf = await fetch(`${core.url}/exports/report.pdf?${q}`, { headers: { authorization: `Bearer ${supervisor}` } });
+    const pdf = await fetch(`${env.core().url}/exports/report.pdf?${q}`, { headers: { authorization: `Bearer ${supervisor}` } });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
-    expect((await fetch(`${core.url}/exports/report.csv?${q}`)).status).toBe(401);
-    expect((await fetch(`${core.url}/exports/report.csv?period=year&date=${day}&groupBy=service`, { headers: { authorization: `Bearer ${supervisor}` } })).status).toBe(400);
+    expect((await fetch(`${env.core().url}/exports/report.csv?${q}`)).status).toBe(401);
+    expect((await fetch(`${env.core().url}/exports/report.csv?period=year&date=${day}&groupBy=service`, { headers: { authorization: `Bearer ${supervisor}` } })).status).toBe(400);
 
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
-    await page.goto(`${core.url}/supervisor`);
+    const page = await env.browser().newPage({ viewport: { width: 1600, height: 1200 } });
+    await page.goto(`${env.core().url}/supervisor`);
     await page.fill('[data-testid=pin]', '2222');
     await page.click('[data-testid=login]');
     await page.click('[data-testid=tab-reports]');
