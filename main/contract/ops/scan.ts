@@ -71,6 +71,8 @@ export const ScanSessionView = z.object({
   /** The page being scanned and its progress, while scanning. */
   progress: z.object({ page: z.number().int(), percent: z.number() }).nullable(),
   pages: z.array(ScanPage),
+  /** Pages received from the scanner and still being cleaned up (not in `pages` yet). */
+  queued: z.number().int(),
   /** The form's fields, in the form's order, from the first page that matched the template. */
   fields: z.array(ScanField),
   problem: ScanProblemView.nullable(),

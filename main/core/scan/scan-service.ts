@@ -67,6 +67,8 @@ interface Session {
   touchedAt: number;
   /** Pages are processed one after another, in scanning order. */
   work: Promise<void>;
+  /** Pages received and not yet shown (being cleaned up). */
+  queued: number;
   gone: boolean;
 }
 
@@ -135,7 +137,7 @@ export function createScanService(deps: ScanServiceDeps) {
   function state(s: Session): ScanSessionView['state'] {
     if (s.batch) return 'scanning';
     if (s.problem) return 'problem';
-    if (s.pages.some((p) => p.state === 'reading')) return 'reading';
+    if (s.queued > 0 || s.pages.some((p) => p.state === 'reading')) return 'reading';
     if (s.finished) return 'finished';
     return s.pages.length > 0 ? 'ready' : 'idle';
   }
@@ -190,6 +192,7 @@ export function createScanService(deps: ScanServiceDeps) {
         templateId: p.templateId,
         error: p.error,
       })),
+      queued: s.queued,
       fields: fieldsOf(s),
       problem: s.problem,
       expiresAt: new Date(s.touchedAt + ttlMs()).toISOString(),
@@ -230,6 +233,7 @@ export function createScanService(deps: ScanServiceDeps) {
   }
 
   function addPage(s: Session, raw: Buffer): void {
+    s.queued++;
     s.work = s.work.then(async () => {
       if (s.gone) return;
       let images;
@@ -254,7 +258,11 @@ export function createScanService(deps: ScanServiceDeps) {
       await readPage(s, page, raw);
       push(s);
     });
-    s.work = s.work.catch((err: unknown) => deps.log('error', 'scan page processing failed', { err: String(err) }));
+    s.work = s.work
+      .catch((err: unknown) => deps.log('error', 'scan page processing failed', { err: String(err) }))
+      .finally(() => {
+        s.queued = Math.max(0, s.queued - 1);
+      });
   }
 
   function runBatch(s: Session): void {
@@ -356,6 +364,7 @@ export function createScanService(deps: ScanServiceDeps) {
         taking: false,
         touchedAt: deps.clock.now().getTime(),
         work: Promise.resolve(),
+        queued: 0,
         gone: false,
       };
       sessions.set(id, s);
