@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import type { Procedure } from '../../../../main/contract/schemas.ts';
+import { useST } from '../../components/scan/strings.ts';
+import type { ScanSession } from '../../components/scan/useScanSession.ts';
 import { useT } from '../../i18n.ts';
+import { ScanStep } from './ScanStep.tsx';
 import { useKT } from './strings.ts';
 
 export type DocStatus = 'scanned' | 'original_at_counter' | 'missing';
@@ -15,13 +18,29 @@ export function docsOf(p: Procedure): DocChoice[] {
 }
 
 /**
- * The procedure's documents, one choice each. SLOT: document scanning with OCR belongs to another part of
- * the kiosk and arrives later as its own operations; until then the slot says so and nothing is scanned.
+ * The procedure's documents, one choice each, and the "Quét giấy tờ" slot: scanning with OCR (ScanStep) when
+ * the flow brings a scan session, else the slot's note.
  */
-export function DocumentsStep({ docs, onChange, onDone, onBack }: { docs: DocChoice[]; onChange: (d: DocChoice[]) => void; onDone: () => void; onBack: () => void }) {
+export function DocumentsStep({
+  docs,
+  onChange,
+  onDone,
+  onBack,
+  scan,
+  onTakeNumber,
+}: {
+  docs: DocChoice[];
+  onChange: (d: DocChoice[]) => void;
+  onDone: () => void;
+  onBack: () => void;
+  scan?: ScanSession;
+  onTakeNumber?: () => void;
+}) {
   const kt = useKT();
   const t = useT();
+  const st = useST();
   const [incomplete, setIncomplete] = useState(false);
+  const [scanUnconfirmed, setScanUnconfirmed] = useState(false);
   const set = (i: number, status: DocStatus) => onChange(docs.map((d, k) => (k === i ? { ...d, status } : d)));
   const choices: [DocStatus, Parameters<typeof kt>[0]][] = [
     ['scanned', 'docScanned'],
@@ -57,11 +76,20 @@ export function DocumentsStep({ docs, onChange, onDone, onBack }: { docs: DocCho
           </li>
         ))}
       </ol>
-      {/* ── SLOT "Quét giấy tờ": document scanning + OCR (another engineer's part, arriving as ops). ── */}
-      <section className="scan-slot" data-testid="scan-slot" aria-disabled="true">
-        <h2>{kt('scanSlotTitle')}</h2>
-        <p>{kt('scanSlotBody')}</p>
-      </section>
+      {/* ── SLOT "Quét giấy tờ": document scanning + OCR (ScanStep). ── */}
+      {scan && onTakeNumber ? (
+        <ScanStep scan={scan} onCounter={onTakeNumber} />
+      ) : (
+        <section className="scan-slot" data-testid="scan-slot" aria-disabled="true">
+          <h2>{kt('scanSlotTitle')}</h2>
+          <p>{kt('scanSlotBody')}</p>
+        </section>
+      )}
+      {scanUnconfirmed && (
+        <p className="error-banner" role="alert" data-testid="scan-unconfirmed">
+          {st('unconfirmed')}
+        </p>
+      )}
       {incomplete && (
         <p className="error-banner" role="alert">
           {kt('chooseAll')}
@@ -76,6 +104,8 @@ export function DocumentsStep({ docs, onChange, onDone, onBack }: { docs: DocCho
           className="tile tile-primary"
           onClick={() => {
             if (docs.some((d) => d.status === null)) return setIncomplete(true);
+            // Scanned pages not yet confirmed would silently stay behind.
+            if (scan?.view && scan.view.pages.length > 0 && scan.view.state !== 'finished') return setScanUnconfirmed(true);
             onDone();
           }}
           data-testid="documents-next"

@@ -4,6 +4,8 @@ import type { Procedure, Service, Ticket } from '../../../../main/contract/schem
 import { ApiCallError } from '../../api/client.ts';
 import { useClient } from '../../api/context.ts';
 import { useT } from '../../i18n.ts';
+import { useST } from '../../components/scan/strings.ts';
+import { useScanSession } from '../../components/scan/useScanSession.ts';
 import { formatDob, type Person } from '../../identity/person.ts';
 import { type Contact, ContactStep } from './ContactStep.tsx';
 import { type Delivery, DeliveryStep } from './DeliveryStep.tsx';
@@ -24,6 +26,7 @@ export function DossierFlow({ service, procedure, onHome, onTicket }: { service:
   const client = useClient();
   const kt = useKT();
   const t = useT();
+  const st = useST();
   const [step, setStep] = useState<Step>('identity');
   const [person, setPerson] = useState<Person | null>(null);
   const [contact, setContact] = useState<Contact | null>(null);
@@ -34,6 +37,8 @@ export function DossierFlow({ service, procedure, onHome, onTicket }: { service:
   const [busy, setBusy] = useState(false);
   // Kept after submitting, for one ticket per person at the counter; the rest of the person is dropped then.
   const [holderId, setHolderId] = useState<string | null>(null);
+  // Pages scanned at the kiosk: discarded at the core when this flow unmounts (leaving, inactivity wipe).
+  const scan = useScanSession(procedure.id);
 
   const fail = (err: unknown) => setError(err instanceof ApiCallError ? (err.error.messageVi ?? err.error.message) : t('error'));
 
@@ -67,7 +72,9 @@ export function DossierFlow({ service, procedure, onHome, onTicket }: { service:
         },
         documents: docs.map((d) => ({ name: d.name, status: d.status ?? 'missing', quantity: 1 })),
         delivery,
+        ...(scan.confirmedId ? { scanSessionId: scan.confirmedId } : {}),
       });
+      scan.submitted();
       setReceipt(r);
       setHolderId(person.idNumber);
       setPerson(null);
@@ -120,7 +127,14 @@ export function DossierFlow({ service, procedure, onHome, onTicket }: { service:
         />
       )}
       {step === 'documents' && (
-        <DocumentsStep docs={docs} onChange={setDocs} onBack={() => setStep('contact')} onDone={() => setStep(docs.some((d) => d.status === 'missing') ? 'missing' : 'delivery')} />
+        <DocumentsStep
+          docs={docs}
+          onChange={setDocs}
+          onBack={() => setStep('contact')}
+          onDone={() => setStep(docs.some((d) => d.status === 'missing') ? 'missing' : 'delivery')}
+          scan={scan}
+          onTakeNumber={takeNumber}
+        />
       )}
       {step === 'missing' &&
         (docs.length === 0 ? (
@@ -171,6 +185,15 @@ export function DossierFlow({ service, procedure, onHome, onTicket }: { service:
                 ))}
               </ul>
             </dd>
+            {scan.confirmedId && scan.view && (
+              <>
+                <dt>{st('title')}</dt>
+                <dd data-testid="review-scanned">
+                  {scan.view.pages.length} {st('pagesCount')}
+                  {scan.view.templateTitle && ` · ${scan.view.templateTitle}`}
+                </dd>
+              </>
+            )}
             <dt>{kt('delivery')}</dt>
             <dd data-testid="review-delivery">{delivery.method === 'post' ? `${kt('byPost')}: ${delivery.address}` : kt('atCenter')}</dd>
           </dl>
