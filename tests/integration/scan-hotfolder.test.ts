@@ -136,6 +136,8 @@ describe('scan session from a hot folder', () => {
     expect(page).toMatchObject({ number: 1, state: 'read', templateId: 'khai-sinh', error: null });
     expect(page.text).toContain('TỜ KHAI ĐĂNG KÝ KHAI SINH');
     expect(page.text).not.toContain('người khác');
+    // The scanner's file is not kept once its pages are in the session.
+    expect(readdirSync(join(hot, 'done'))).toEqual([]);
     const field = (v: ScanSessionView, name: string) => v.fields.find((f) => f.name === name)!;
     expect(ready.fields.map((f) => f.name)).toEqual(templates.get('khai-sinh')!.fields.map((f) => f.name));
     expect(field(ready, 'giay_to_tuy_than')).toMatchObject({ value: '046085001234', valid: true, flagged: false });

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import type { ScanSessionView } from '../../main/contract/ops/scan.ts';
 import { parseConfig } from '../../main/core/config/load.ts';
 import { type Core, createCore } from '../../main/core/core.ts';
 import type { Audience } from '../../main/core/util/events.ts';
-import { tempDir } from '../helpers/core.ts';
+import { manualClock, tempDir } from '../helpers/core.ts';
 
 // Scan sessions on SANE's `test` backend (device test:0, 75 dpi pages of solid black) behind a private
 // SANE_CONFIG_DIR, through the real scanimage; faults are injected with the backend's --read-return-value.
@@ -149,5 +149,45 @@ describe('scan session on the SANE test backend', () => {
     const none = await core.dispatch('startScan', { source: 'sane' }, kiosk);
     expect(none.ok === false && none.error).toMatchObject({ code: 'unavailable', messageVi: 'Ki-ốt này chưa kết nối máy quét giấy tờ. Mời quý vị xuất trình bản chính tại quầy.' });
     core.config.devices.documentScanner = configured;
+  });
+});
+
+describe('scan session expiry', () => {
+  it('forgets a session and deletes its pages once it has not been touched for scan.sessionMinutes', async () => {
+    const clock = manualClock('2026-05-04T02:00:00Z');
+    const dir = join(root.dir, 'expiry');
+    const c = createCore({
+      dataDir: dir,
+      clock,
+      config: parseConfig({
+        devices: { documentScanner: { id: 'docscan-1', device: 'test:0', pollMs: 600_000 } },
+        scan: { profile: { source: 'flatbed', resolution: 75, mode: 'Gray' }, ocrWorkers: 1, sessionMinutes: 15 },
+      }),
+      printer: () => null,
+      publicUrl: () => 'http://kiosk.test',
+      printWaitMs: 50,
+    });
+    try {
+      const get = (sessionId: string) => c.dispatch('scanSession', { sessionId }, kiosk);
+      const s = await c.dispatch('startScan', { source: 'sane' }, kiosk);
+      if (!s.ok) throw new Error(s.error.message);
+      const id = (s.value as ScanSessionView).sessionId;
+      for (;;) {
+        const v = await get(id);
+        if (v.ok && (v.value as ScanSessionView).state === 'ready') break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect((await get(id)).ok).toBe(true);
+      expect(readdirSync(join(dir, 'scan-sessions', id)).length).toBe(3); // clean page, view, thumbnail
+      clock.advance(14 * 60_000);
+      expect((await get(id)).ok).toBe(true); // touching it keeps it alive
+      clock.advance(15 * 60_000 + 1);
+      expect(c.scans.count()).toBe(0);
+      expect(existsSync(join(dir, 'scan-sessions', id))).toBe(false);
+      const gone = await get(id);
+      expect(gone.ok === false && gone.error.code).toBe('not_found');
+    } finally {
+      await c.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { createHotFolder, HOT_FOLDER_EXTENSIONS } from '../../../drivers/docscanner/hotfolder.ts';
 import { createSaneScanner, type ScanProfile } from '../../../drivers/docscanner/sane.ts';
@@ -87,7 +87,12 @@ export async function hotFolderBatch(opts: { folder: NonNullable<ScanConfigValue
       }
     },
     onEvent: (e) => {
-      if (e.type === 'imported') settle({ problem: null });
+      if (e.type === 'imported') {
+        // The pages now live in the session (deleted with it, or with the dossier at retention); the
+        // scanner's file in done/ would be one more copy of the citizen's papers.
+        rm(e.movedTo, { force: true }).catch((err: unknown) => cb.log('warn', 'imported hot folder file could not be deleted', { err: String(err) }));
+        settle({ problem: null });
+      }
       else {
         cb.log('warn', 'hot folder file could not be imported', { reason: e.reason });
         settle({ problem: unreadableFile() });
