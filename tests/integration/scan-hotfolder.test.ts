@@ -175,6 +175,21 @@ describe('scan session from a hot folder', () => {
     v = await call<ScanSessionView>('finishScan', { sessionId: started.sessionId });
     expect(v.state).toBe('finished');
 
+    // Pages scanned for one procedure do not go into another's dossier.
+    const other = core.catalog.procedures.find((p) => p.serviceId === procedure.serviceId && p.id !== procedure.id)!;
+    const wrong = await core.dispatch(
+      'submitDossier',
+      {
+        procedureId: other.id,
+        applicant: { fullName: 'Nguyễn Văn An', idNumber: '046085001234', address: '12 Lê Lợi', phone: '0905123456' },
+        documents: [{ name: 'Tờ khai', status: 'scanned' }],
+        delivery: { method: 'counter' },
+        scanSessionId: started.sessionId,
+      },
+      kiosk,
+    );
+    expect(wrong.ok === false && wrong.error.messageVi).toBe('Các trang đã quét thuộc thủ tục khác. Mời quý vị quét lại.');
+
     const receipt = await call<DossierReceipt>('submitDossier', {
       procedureId: procedure.id,
       applicant: { fullName: 'Nguyễn Văn An', idNumber: '046085001234', address: '12 Lê Lợi, phường Phú Hội, TP Huế', phone: '0905123456' },

@@ -195,7 +195,7 @@ export function createIntakeService(deps: IntakeDeps) {
       let scan: TakenScan | null = null;
       if (input.scanSessionId !== undefined) {
         if (!deps.scans) throw new AppError('unavailable', 'this core takes no scanned pages', 'Ki-ốt này chưa nhận giấy tờ quét.');
-        scan = await deps.scans.take(input.scanSessionId, `${procedure.name}`);
+        scan = await deps.scans.take(input.scanSessionId, procedure);
       }
       let row: DossierRow;
       try {

@@ -39,7 +39,7 @@ export interface TakenScan {
 
 /** What the intake needs from scanning: the session's pages as stored files, and deleting them at retention. */
 export interface ScanIntake {
-  take(sessionId: string, title: string): Promise<TakenScan>;
+  take(sessionId: string, procedure: { id: string; name: string }): Promise<TakenScan>;
   removeFiles(relativePaths: string[]): void;
 }
 
@@ -52,8 +52,9 @@ function inside(dataDir: string, rel: string): string {
 
 export function createScanIntake(deps: { scans: ScanService; dataDir: string }): ScanIntake {
   return {
-    async take(sessionId, title) {
-      const taken = await deps.scans.take(sessionId);
+    async take(sessionId, procedure) {
+      const taken = await deps.scans.take(sessionId, procedure.id);
+      const title = procedure.name;
       const dir = join(deps.dataDir, ATTACHMENTS, randomBytes(12).toString('base64url'));
       try {
         const pdf = Buffer.from(await buildDossierPdf(taken.pages, { readings: taken.readings, title }));

@@ -463,7 +463,7 @@ export function createScanService(deps: ScanServiceDeps) {
      * confirmed fields. The session is marked as being taken; `release` forgets it after the dossier is stored,
      * `restore` makes it usable again when storing failed.
      */
-    async take(sessionId: string): Promise<{
+    async take(sessionId: string, procedureId: string): Promise<{
       pages: Buffer[];
       readings: PageReading[];
       fields: Record<string, string>;
@@ -472,6 +472,9 @@ export function createScanService(deps: ScanServiceDeps) {
     }> {
       const s = get(sessionId);
       if (s.taking) throw new AppError('conflict', 'this scan session is already being submitted', 'Hồ sơ đang được nộp.');
+      if (s.procedureId !== null && s.procedureId !== procedureId) {
+        throw new AppError('conflict', `scan session was started for procedure ${s.procedureId}`, 'Các trang đã quét thuộc thủ tục khác. Mời quý vị quét lại.');
+      }
       if (!s.finished || state(s) !== 'finished') {
         throw new AppError('conflict', 'scan session not confirmed (finishScan)', 'Quý vị chưa xác nhận các trang đã quét.');
       }

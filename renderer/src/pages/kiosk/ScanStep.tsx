@@ -173,7 +173,7 @@ export function ScanStep({ scan, onCounter }: { scan: ScanSession; onCounter: ()
           </button>
         </div>
       )}
-      <button type="button" className="link-button" disabled={scan.busy || view.state === 'scanning'} onClick={() => void scan.discard()} data-testid="scan-discard">
+      <button type="button" className="link-button" disabled={scan.busy} onClick={() => void scan.discard()} data-testid="scan-discard">
         {st('discard')}
       </button>
     </section>
