@@ -23,7 +23,13 @@ export function ScanStep({ scan, onCounter }: { scan: ScanSession; onCounter: ()
     void scan.more();
   };
 
-  if (scan.sources === null) return <section className="scan-slot" data-testid="scan-slot" />;
+  if (scan.sources === null) {
+    return (
+      <section className="scan-slot" data-testid="scan-slot" data-state="loading">
+        <h2>{st('title')}</h2>
+      </section>
+    );
+  }
   if (scan.sources.length === 0) {
     return (
       <section className="scan-slot" data-testid="scan-slot" data-state="none">
