@@ -13,6 +13,16 @@ contextBridge.exposeInMainWorld('letan', {
   ticketStatus: call('ticketStatus'),
   reprintTicket: call('reprintTicket'),
   queueSnapshot: call('queueSnapshot'),
+  submitDossier: call('submitDossier'),
+  dossierStatus: call('dossierStatus'),
+  scanSources: call('scanSources'),
+  startScan: call('startScan'),
+  scanMore: call('scanMore'),
+  scanSession: call('scanSession'),
+  correctField: call('correctField'),
+  removePage: call('removePage'),
+  finishScan: call('finishScan'),
+  discardScan: call('discardScan'),
   onEvent(listener: (e: unknown) => void) {
     const handler = (_: unknown, e: unknown) => listener(e);
     ipcRenderer.on('letan:event', handler);

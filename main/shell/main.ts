@@ -1,7 +1,7 @@
 // The thin Electron shell: one locked-down kiosk window, IPC wired to the core, and the LAN server for
 // counters and hall displays. Everything else lives in the core (plain Node).
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { startServer } from '../core/api/http-server.ts';
 import { loadConfigFile } from '../core/config/load.ts';
@@ -18,11 +18,13 @@ async function start(): Promise<void> {
   const server = await startServer(core, { host: config.server.host, port: config.server.port, staticRoot: join(root, 'dist', 'renderer') });
   url = server.url;
 
-  const indexUrl = pathToFileURL(join(root, 'dist', 'renderer', 'index.html')).href;
+  // The window loads the kiosk from the core's own loopback server, like any screen, so relative links
+  // (scanned page images, receipts, voice clips) resolve; calls still go over IPC through the preload.
+  const indexUrl = `${server.url}/`;
   for (const op of KIOSK_IPC_OPS) {
     ipcMain.handle(`letan:${op}`, (event, input: unknown) => {
       // Only our own page may call the core.
-      if (!event.senderFrame?.url.startsWith(pathToFileURL(join(root, 'dist', 'renderer')).href)) {
+      if (!event.senderFrame?.url.startsWith(indexUrl)) {
         return { ok: false, error: { code: 'forbidden', message: 'caller is not the kiosk page' } };
       }
       return core.dispatch(op, input, { role: 'citizen', origin: 'ipc' });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { HTTP_STATUS, type Reply } from '../../contract/result.ts';
 import type { Core } from '../core.ts';
 import { compileRoutes, matchRoute } from './routes.ts';
+import { isLoopback } from '../util/net.ts';
 import { serveStatic } from './static-files.ts';
 import { serveOversightFile } from '../supervision/http-files.ts';
 import { buildReceiptPdf, type ReceiptFonts } from '../receipt/pdf.ts';
@@ -60,10 +61,6 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
-}
-
-export function isLoopback(address: string): boolean {
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 }
 
 function bearer(req: IncomingMessage): string | undefined {

@@ -2,11 +2,8 @@ import type { scanOps } from '../../../contract/ops/scan.ts';
 import { AppError } from '../../../contract/result.ts';
 import type { ScanService } from '../../scan/scan-service.ts';
 import type { CallContext, HandlersFor } from '../dispatch.ts';
+import { isKioskOrigin } from '../../util/net.ts';
 
-/** The kiosk itself: its window over IPC, or a page on the kiosk machine (loopback). Never a LAN screen. */
-export function isKioskOrigin(origin: string): boolean {
-  return origin === 'ipc' || origin === '::1' || origin.startsWith('127.') || origin.startsWith('::ffff:127.');
-}
 
 function kioskOnly(ctx: CallContext): void {
   if (!isKioskOrigin(ctx.origin)) {
