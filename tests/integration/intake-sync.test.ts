@@ -188,3 +188,24 @@ describe('a fresh install', () => {
     expect(status).toMatchObject({ source: 'local', status: 'queued' });
   });
 });
+
+describe('fees', () => {
+  it('records a fee the published text does not pin down as assessed at the counter, not as free', async () => {
+    const { testCore } = await import('../helpers/core.ts');
+    const d = tempDir();
+    const core = testCore({ dataDir: d.dir });
+    cleanups.push(async () => {
+      await core.close();
+      d.remove();
+    });
+    // Chứng thực bản sao: "2.000 đ/trang cho trang 1 và 2; …" — a per-page fee.
+    const r = await ok<DossierReceipt>(
+      core.dispatch('submitDossier', dossier({ procedureId: '2.000815', documents: [{ name: 'Bản chính giấy tờ cần chứng thực', status: 'original_at_counter' }] }), citizen),
+    );
+    expect(r.fee).toEqual({ amount: 0, state: 'at_counter', vietQr: null });
+    const data = core.intake.receiptData((core.db.prepare('SELECT access_token FROM dossiers').get() as { access_token: string }).access_token);
+    expect(data.fee.state).toBe('tai-quay');
+    const outbox = JSON.parse((core.db.prepare('SELECT payload FROM outbox').get() as { payload: string }).payload) as { fee: unknown };
+    expect(outbox.fee).toMatchObject({ amount: 0, paymentState: 'unpaid' });
+  });
+});

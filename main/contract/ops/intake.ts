@@ -36,7 +36,8 @@ export const DossierInput = z.strictObject({
 });
 export type DossierInput = z.input<typeof DossierInput>;
 
-export const PaymentState = z.enum(['unpaid', 'paid', 'exempt']);
+/** 'at_counter': the published fee is not a single amount; staff assess and collect it at the counter. */
+export const PaymentState = z.enum(['unpaid', 'paid', 'exempt', 'at_counter']);
 
 export const DossierReceipt = z.object({
   dossierCode: z.string(),

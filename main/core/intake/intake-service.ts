@@ -42,6 +42,8 @@ export interface IntakeDeps {
 
 type ParsedInput = Exclude<DossierInput, never> & { documents: { name: string; status: 'scanned' | 'original_at_counter' | 'missing'; quantity: number }[] };
 
+const RECEIPT_FEE_STATE = { exempt: 'khong-thu', paid: 'da-thanh-toan', unpaid: 'chua-thanh-toan', at_counter: 'tai-quay' } as const;
+
 /** Receives dossiers: code, appointment, fee, receipt, and the outbox entry — all in one transaction. */
 export function createIntakeService(deps: IntakeDeps) {
   const { db, clock, config } = deps;
@@ -73,7 +75,7 @@ export function createIntakeService(deps: IntakeDeps) {
       register: { book: vnDateOf(new Date(row.received_at)).slice(0, 4), number: seq },
       fee: {
         amount: row.fee_amount,
-        state: row.payment_state === 'exempt' ? 'khong-thu' : row.payment_state === 'paid' ? 'da-thanh-toan' : 'chua-thanh-toan',
+        state: RECEIPT_FEE_STATE[row.payment_state],
         vietQr: row.payment_state === 'unpaid' ? row.vietqr : null,
       },
       receiverName: config.intake.receiverName,
@@ -102,7 +104,8 @@ export function createIntakeService(deps: IntakeDeps) {
         originals: d.status === 'original_at_counter' ? d.quantity : 0,
         copies: d.status === 'scanned' ? d.quantity : 0,
       })),
-      fee: { amount: row.fee_amount, currency: 'VND', paymentState: row.payment_state === 'exempt' ? 'waived' : row.payment_state },
+      // A fee assessed at the counter is still to be paid as far as the central system knows.
+      fee: { amount: row.fee_amount, currency: 'VND', paymentState: row.payment_state === 'exempt' ? 'waived' : row.payment_state === 'at_counter' ? 'unpaid' : row.payment_state },
       receivedAt: row.received_at,
       appointmentAt: row.appointment_at,
       delivery: input.delivery.method === 'post' ? { method: 'post', address: input.delivery.address } : { method: 'counter' },
@@ -112,7 +115,7 @@ export function createIntakeService(deps: IntakeDeps) {
     };
   }
 
-  const insert = db.transaction((input: ParsedInput, procedure: NonNullable<ReturnType<CatalogData['byId']['get']>>, fee: number, scan: TakenScan | null): DossierRow => {
+  const insert = db.transaction((input: ParsedInput, procedure: NonNullable<ReturnType<CatalogData['byId']['get']>>, fee: number | null, scan: TakenScan | null): DossierRow => {
     const now = clock.now();
     const day = vnDateOf(now);
     const seq = st.nextSeq.get(config.center.unitId, day)!.last;
@@ -124,7 +127,7 @@ export function createIntakeService(deps: IntakeDeps) {
       workHours: DEFAULT_WORK_HOURS,
     });
     const vietqr =
-      fee > 0 && config.payment ? buildVietQr({ bankBin: config.payment.bankBin, account: config.payment.account, amount: fee, purpose: `Nop phi ho so ${code}`.slice(0, 25), billNumber: code.slice(-25) }) : null;
+      fee !== null && fee > 0 && config.payment ? buildVietQr({ bankBin: config.payment.bankBin, account: config.payment.account, amount: fee, purpose: `Nop phi ho so ${code}`.slice(0, 25), billNumber: code.slice(-25) }) : null;
     const row = {
       code,
       access_token: randomBytes(16).toString('base64url'),
@@ -138,8 +141,8 @@ export function createIntakeService(deps: IntakeDeps) {
       documents: JSON.stringify(input.documents),
       delivery: JSON.stringify(input.delivery),
       ocr_fields: input.ocrFields || scan ? JSON.stringify({ ...input.ocrFields, ...scan?.ocrFields }) : null,
-      fee_amount: fee,
-      payment_state: fee === 0 ? 'exempt' : 'unpaid',
+      fee_amount: fee ?? 0,
+      payment_state: fee === null ? 'at_counter' : fee === 0 ? 'exempt' : 'unpaid',
       vietqr,
     };
     st.insert.run(row);
@@ -191,7 +194,8 @@ export function createIntakeService(deps: IntakeDeps) {
         throw new AppError('conflict', `dossier is missing: ${missing.join('; ')}`, `Hồ sơ còn thiếu: ${missing.join('; ')}. Mời quý vị bổ sung trước khi nộp, hoặc lấy số để được nhân viên hướng dẫn.`);
       }
       if (input.documents.length === 0) throw new AppError('bad_request', 'documents: at least one document is required', 'Hồ sơ phải có ít nhất một giấy tờ.');
-      const fee = config.intake.fees[procedure.id] ?? feeFromText(procedure.feeText) ?? 0;
+      // null: the published fee is not one amount; staff assess it (configure intake.fees to print it here).
+      const fee = config.intake.fees[procedure.id] ?? feeFromText(procedure.feeText);
       let scan: TakenScan | null = null;
       if (input.scanSessionId !== undefined) {
         if (!deps.scans) throw new AppError('unavailable', 'this core takes no scanned pages', 'Ki-ốt này chưa nhận giấy tờ quét.');
@@ -255,7 +259,7 @@ export function createIntakeService(deps: IntakeDeps) {
     markPaid(code: string): DossierStatusView {
       const row = st.byCode.get(code);
       if (!row) throw new AppError('not_found', `dossier ${code} not found`, 'Không tìm thấy hồ sơ với mã này.');
-      if (row.payment_state !== 'unpaid') throw new AppError('conflict', `dossier ${code} payment is ${row.payment_state}`, 'Hồ sơ này không còn phí phải thu.');
+      if (row.payment_state !== 'unpaid' && row.payment_state !== 'at_counter') throw new AppError('conflict', `dossier ${code} payment is ${row.payment_state}`, 'Hồ sơ này không còn phí phải thu.');
       st.setPaid.run(code);
       return localStatus(st.byCode.get(code)!);
     },

@@ -15,7 +15,7 @@ export interface DossierRow {
   delivery: string;
   ocr_fields: string | null;
   fee_amount: number;
-  payment_state: 'unpaid' | 'paid' | 'exempt';
+  payment_state: 'unpaid' | 'paid' | 'exempt' | 'at_counter';
   vietqr: string | null;
   ticket_id: number | null;
   central_status: string | null;
@@ -39,7 +39,7 @@ export function intakeStore(db: Database) {
     byCode: s<DossierRow>(`SELECT * FROM dossiers WHERE code = ?`),
     byToken: s<DossierRow>(`SELECT * FROM dossiers WHERE access_token = ?`),
     setCentral: s(`UPDATE dossiers SET central_status = ?, central_checked_at = ? WHERE code = ?`),
-    setPaid: s(`UPDATE dossiers SET payment_state = 'paid' WHERE code = ? AND payment_state = 'unpaid'`),
+    setPaid: s(`UPDATE dossiers SET payment_state = 'paid' WHERE code = ? AND payment_state IN ('unpaid', 'at_counter')`),
     outboxState: s<{ state: string }>(`SELECT state FROM outbox WHERE aggregate_code = ? AND kind = 'submit_dossier' ORDER BY id DESC LIMIT 1`),
     purge: s(`UPDATE dossiers SET applicant = '{}', ocr_fields = NULL, vietqr = NULL, purged_at = ? WHERE code = ?`),
     attachmentsOf: s<{ id: number; name: string; path: string; size: number; sha256: string }>(

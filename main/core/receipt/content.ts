@@ -53,6 +53,7 @@ const FEE_STATE: Record<ReceiptData['fee']['state'], string> = {
   'khong-thu': 'Không thu',
   'chua-thanh-toan': 'Chưa thanh toán',
   'da-thanh-toan': 'Đã thanh toán',
+  'tai-quay': 'Nhân viên xác định và thu tại quầy',
 };
 
 export function feeIsDue(d: ReceiptData): boolean {
@@ -95,7 +96,12 @@ export function receiptSections(d: ReceiptData): ReceiptSection[] {
     {
       key: 'phi-le-phi',
       lines: [
-        { text: `Phí, lệ phí: ${d.fee.amount === 0 ? 'Không' : vnMoney(d.fee.amount)} (${FEE_STATE[d.fee.state]})` },
+        {
+          text:
+            d.fee.state === 'tai-quay'
+              ? `Phí, lệ phí: theo quy định (${FEE_STATE[d.fee.state]})`
+              : `Phí, lệ phí: ${d.fee.amount === 0 ? 'Không' : vnMoney(d.fee.amount)} (${FEE_STATE[d.fee.state]})`,
+        },
         ...(feeIsDue(d) ? [{ text: `Quét mã VietQR để chuyển khoản; nội dung chuyển khoản: ${d.dossierCode}` }] : []),
       ],
     },

@@ -17,11 +17,12 @@ export const ReceiptDocumentSchema = z.object({
 export const FeeSchema = z
   .object({
     amount: z.number().int().min(0), // VND
-    state: z.enum(['khong-thu', 'chua-thanh-toan', 'da-thanh-toan']),
+    /** 'tai-quay': the published fee is not one amount (per page, per case…); staff assess and collect it. */
+    state: z.enum(['khong-thu', 'chua-thanh-toan', 'da-thanh-toan', 'tai-quay']),
     /** VietQR payload to pay the fee (shown only while unpaid). */
     vietQr: z.string().nullable(),
   })
-  .refine((f) => (f.state === 'khong-thu') === (f.amount === 0), { message: 'khong-thu khi và chỉ khi số tiền = 0' })
+  .refine((f) => (f.state === 'khong-thu' || f.state === 'tai-quay') === (f.amount === 0), { message: 'số tiền = 0 khi và chỉ khi không thu hoặc xác định tại quầy' })
   .refine((f) => f.vietQr === null || f.state === 'chua-thanh-toan', { message: 'chỉ kèm VietQR khi phí chưa thanh toán' })
   .superRefine((f, ctx) => {
     if (f.vietQr === null) return;

@@ -31,7 +31,7 @@ export const migration002: Migration = {
         delivery TEXT NOT NULL,
         ocr_fields TEXT,
         fee_amount INTEGER NOT NULL,
-        payment_state TEXT NOT NULL CHECK (payment_state IN ('unpaid', 'paid', 'exempt')),
+        payment_state TEXT NOT NULL CHECK (payment_state IN ('unpaid', 'paid', 'exempt', 'at_counter')),
         vietqr TEXT,
         ticket_id INTEGER REFERENCES tickets (id),
         central_status TEXT,

@@ -41,7 +41,7 @@ export function ReceiptScreen({ receipt, originals, busy, onTakeNumber, onHome }
         </div>
         <div data-testid="fee" data-state={fee.state}>
           <span>{kt('fee')}</span>
-          <strong>{fee.state === 'exempt' || fee.amount === 0 ? kt('noFee') : formatDong(fee.amount, lang)}</strong>
+          <strong>{fee.state === 'at_counter' ? kt('feeAtCounter') : fee.state === 'exempt' || fee.amount === 0 ? kt('noFee') : formatDong(fee.amount, lang)}</strong>
           {fee.state === 'paid' && <span>{kt('paid')}</span>}
         </div>
       </div>

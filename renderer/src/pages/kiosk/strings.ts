@@ -102,6 +102,7 @@ const s = {
   fee: { vi: 'Phí, lệ phí', en: 'Fee' },
   payByQr: { vi: 'Quét mã bằng ứng dụng ngân hàng để nộp phí', en: 'Scan with your banking app to pay the fee' },
   noFee: { vi: 'Không thu phí', en: 'No fee' },
+  feeAtCounter: { vi: 'Theo quy định — nhân viên xác định và thu tại quầy', en: 'As regulated — assessed and collected at the counter' },
   paid: { vi: 'Đã nộp phí', en: 'Fee paid' },
   unpaid: { vi: 'Chưa nộp phí', en: 'Fee not paid yet' },
   receiptPrinting: { vi: 'Đang in giấy tiếp nhận…', en: 'Printing your receipt…' },
