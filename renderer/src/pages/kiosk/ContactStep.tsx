@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useT } from '../../i18n.ts';
+import { StepNav } from './StepNav.tsx';
 import { useFields } from './fields.tsx';
 import { useKT } from './strings.ts';
 
@@ -16,7 +16,6 @@ const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$
 /** Phone (required, keypad), e-mail (optional), address (prefilled from the card, editable). */
 export function ContactStep({ initial, onDone, onBack }: { initial: Contact; onDone: (c: Contact) => void; onBack: () => void }) {
   const kt = useKT();
-  const t = useT();
   const [errors, setErrors] = useState<Record<string, string | null>>({});
   const f = useFields(
     {
@@ -47,14 +46,7 @@ export function ContactStep({ initial, onDone, onBack }: { initial: Contact; onD
         {f.field('address', 'field-contact-address', errors.address)}
       </div>
       {f.keyboard}
-      <div className="choice-row">
-        <button type="button" className="back-button" onClick={onBack}>
-          ← {t('back')}
-        </button>
-        <button type="button" className="tile tile-primary" onClick={next} data-testid="contact-next">
-          {kt('next')}
-        </button>
-      </div>
+      <StepNav onBack={onBack} onNext={next} nextTestId="contact-next" />
     </div>
   );
 }

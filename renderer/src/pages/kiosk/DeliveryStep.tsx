@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useT } from '../../i18n.ts';
+import { StepNav } from './StepNav.tsx';
 import { useFields } from './fields.tsx';
 import { useKT } from './strings.ts';
 
@@ -8,7 +8,6 @@ export type Delivery = { method: 'counter' } | { method: 'post'; address: string
 /** At the center, or by public postal service (BCCI) to an address prefilled from the card. */
 export function DeliveryStep({ initial, address, onDone, onBack }: { initial: Delivery; address: string; onDone: (d: Delivery) => void; onBack: () => void }) {
   const kt = useKT();
-  const t = useT();
   const [method, setMethod] = useState<Delivery['method']>(initial.method);
   const [error, setError] = useState<string | null>(null);
   const f = useFields(
@@ -42,14 +41,7 @@ export function DeliveryStep({ initial, address, onDone, onBack }: { initial: De
           {f.keyboard}
         </>
       )}
-      <div className="choice-row">
-        <button type="button" className="back-button" onClick={onBack}>
-          ← {t('back')}
-        </button>
-        <button type="button" className="tile tile-primary" onClick={next} data-testid="delivery-next">
-          {kt('next')}
-        </button>
-      </div>
+      <StepNav onBack={onBack} onNext={next} nextTestId="delivery-next" />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { StepNav } from './StepNav.tsx';
 import type { Procedure } from '../../../../main/contract/schemas.ts';
 import { useST } from '../../components/scan/strings.ts';
 import type { ScanSession } from '../../components/scan/useScanSession.ts';
@@ -95,24 +96,16 @@ export function DocumentsStep({
           {kt('chooseAll')}
         </p>
       )}
-      <div className="choice-row">
-        <button type="button" className="back-button" onClick={onBack}>
-          ← {t('back')}
-        </button>
-        <button
-          type="button"
-          className="tile tile-primary"
-          onClick={() => {
-            if (docs.some((d) => d.status === null)) return setIncomplete(true);
-            // Scanned pages not yet confirmed would silently stay behind.
-            if (scan?.view && scan.view.pages.length > 0 && scan.view.state !== 'finished') return setScanUnconfirmed(true);
-            onDone();
-          }}
-          data-testid="documents-next"
-        >
-          {kt('next')}
-        </button>
-      </div>
+      <StepNav
+        onBack={onBack}
+        onNext={() => {
+          if (docs.some((d) => d.status === null)) return setIncomplete(true);
+          // Scanned pages not yet confirmed would silently stay behind.
+          if (scan?.view && scan.view.pages.length > 0 && scan.view.state !== 'finished') return setScanUnconfirmed(true);
+          onDone();
+        }}
+        nextTestId="documents-next"
+      />
     </div>
   );
 }

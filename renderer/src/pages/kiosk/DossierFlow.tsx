@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { StepNav } from './StepNav.tsx';
 import type { DossierReceipt } from '../../../../main/contract/ops/intake.ts';
 import type { Procedure, Service, Ticket } from '../../../../main/contract/schemas.ts';
 import { ApiCallError } from '../../api/client.ts';
@@ -197,14 +198,7 @@ export function DossierFlow({ service, procedure, onHome, onTicket }: { service:
             <dt>{kt('delivery')}</dt>
             <dd data-testid="review-delivery">{delivery.method === 'post' ? `${kt('byPost')}: ${delivery.address}` : kt('atCenter')}</dd>
           </dl>
-          <div className="choice-row">
-            <button type="button" className="back-button" onClick={() => setStep('delivery')}>
-              ← {t('back')}
-            </button>
-            <button type="button" className="tile tile-primary" disabled={busy} onClick={submit} data-testid="submit-dossier">
-              {busy ? kt('submitting') : kt('submit')}
-            </button>
-          </div>
+          <StepNav onBack={() => setStep('delivery')} onNext={submit} disabled={busy} nextTestId="submit-dossier" label={busy ? kt('submitting') : kt('submit')} />
         </div>
       )}
       {step === 'receipt' && receipt && (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { StepNav } from './StepNav.tsx';
 import { dateFromDigits, DateEntryError, formatDob, maskDateDigits, nameNeedsDiacritics, type Person, personFromIdentity, vnToday } from '../../identity/person.ts';
 import type { ScanInput } from '../../identity/scan-input.ts';
 import { useT } from '../../i18n.ts';
@@ -157,14 +158,7 @@ function TypeIdentity({ from, note, onDone, onBack }: { from: Person | null; not
         {f.field('address', 'field-address', errors.address)}
       </div>
       {f.keyboard}
-      <div className="choice-row">
-        <button type="button" className="back-button" onClick={onBack}>
-          ← {t('back')}
-        </button>
-        <button type="button" className="tile tile-primary" onClick={next} data-testid="identity-next">
-          {kt('next')}
-        </button>
-      </div>
+      <StepNav onBack={onBack} onNext={next} nextTestId="identity-next" />
     </div>
   );
 }
