@@ -34,11 +34,11 @@ function reverse(table: readonly string[]): Map<string, number> {
   return map;
 }
 
-function makePc437(): CodePage {
-  const table = tableFromIconv('cp437');
+/** A single-byte page where each NFC character maps to one byte; a character it lacks makes the line null. */
+function singleBytePage(id: CodePageId, table: string[]): CodePage {
   const rev = reverse(table);
   return {
-    id: 'pc437',
+    id,
     decodeByte: (b) => table[b] ?? '',
     encode(text) {
       const out: number[] = [];
@@ -52,6 +52,10 @@ function makePc437(): CodePage {
   };
 }
 
+function makePc437(): CodePage {
+  return singleBytePage('pc437', tableFromIconv('cp437'));
+}
+
 function makeTcvn3(): CodePage {
   const table: string[] = [];
   for (let b = 0; b < 256; b++) {
@@ -62,20 +66,7 @@ function makeTcvn3(): CodePage {
       table.push(cp === 0 ? '' : String.fromCodePoint(cp));
     }
   }
-  const rev = reverse(table);
-  return {
-    id: 'tcvn3',
-    decodeByte: (b) => table[b] ?? '',
-    encode(text) {
-      const out: number[] = [];
-      for (const ch of text.normalize('NFC')) {
-        const b = rev.get(ch);
-        if (b === undefined) return null;
-        out.push(b);
-      }
-      return Uint8Array.from(out);
-    },
-  };
+  return singleBytePage('tcvn3', table);
 }
 
 /**
