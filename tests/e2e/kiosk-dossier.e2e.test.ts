@@ -4,6 +4,9 @@ import { vietnameseDate } from '../../renderer/src/pages/kiosk/format.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { tempDir } from '../helpers/core.ts';
 import { type Headless, startHeadless } from '../helpers/headless.ts';
+import { loadProfile } from '../../drivers/printer/profile.ts';
+import { openPtyPair, type PtyPair } from '../helpers/pty.ts';
+import { startVirtualPrinter, type VirtualPrinter } from '../helpers/virtual-printer.ts';
 import { expectedAppointment, startDossier, tapKeys, wedgeScanUntil, writeConfig } from './kiosk-helpers.ts';
 
 // Cấp lại văn bản xác nhận thông báo hoạt động bưu chính: 7 working days, 500.000 đồng, two documents.
@@ -15,17 +18,29 @@ const QR = (id: string, name: string, dob: string) => `${id}||${name}|${dob}|N�
 let browser: Browser;
 let core: Headless;
 let data: ReturnType<typeof tempDir>;
+let pty: PtyPair;
+let printer: VirtualPrinter;
 
 beforeAll(async () => {
   data = tempDir();
+  // The receipt prints on a virtual ESC/POS printer at the end of a real pty.
+  pty = await openPtyPair();
+  printer = await startVirtualPrinter(pty.peerPath, loadProfile('epson-tm-t88'));
   // The core runs on the real clock: expected appointments are computed from the time of submitting.
-  const config = writeConfig(data.dir, { center: { unitId: '000.00.12.H57' }, kiosk: { inactivitySeconds: 15 }, payment: { bankBin: '970436', account: '0011001234567' } });
+  const config = writeConfig(data.dir, {
+    center: { unitId: '000.00.12.H57' },
+    kiosk: { inactivitySeconds: 15 },
+    payment: { bankBin: '970436', account: '0011001234567' },
+    devices: { printer: { path: pty.devicePath, profile: 'epson-tm-t88' } },
+  });
   core = await startHeadless(['--data-dir', data.dir, '--config', config]);
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
   await core?.stop();
+  await printer?.close();
+  await pty?.close();
   data?.remove();
 });
 
@@ -101,7 +116,15 @@ describe('a citizen submits a dossier at the kiosk', () => {
     expect(await page.locator('[data-testid=vietqr] .qr svg').count()).toBe(1);
     expect(await page.getAttribute('[data-testid=vietqr] .qr', 'data-qr')).toMatch(/^000201010212.*5406500000/);
     expect(await page.locator('[data-testid=vietqr]').textContent()).toContain('Quét mã bằng ứng dụng ngân hàng để nộp phí');
-    await expect.poll(() => page.getAttribute('[data-testid=receipt-print-status]', 'data-state')).toBe('done');
+    await expect.poll(() => page.getAttribute('[data-testid=receipt-print-status]', 'data-state'), { timeout: 20_000 }).toBe('done');
+    // The printed receipt carries the dossier code, the appointment and the fee's VietQR.
+    const printed = printer.tickets.at(-1)!;
+    const printedText = printed.items.flatMap((i) => (i.kind === 'text' ? [i.text] : [])).join('\n');
+    expect(printedText).toContain(dossierCode);
+    const shownDate = (await text(page, 'appointment'))!.replace(/^Thứ [^,]+, /, ''); // "ngày 08 tháng 5 năm 2026"
+    expect(printedText.replace(/\s+/g, ' ')).toContain(shownDate);
+    expect(printed.items.some((i) => i.kind === 'qr' && i.data.startsWith('000201010212'))).toBe(true);
+    expect(printedText).not.toContain('?');
     // The receipt no longer shows the person.
     expect(await page.content()).not.toContain('046190001234');
 
