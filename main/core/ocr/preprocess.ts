@@ -46,18 +46,68 @@ function rawSharp(img: GreyImage): Sharp {
   });
 }
 
-/** Noise level: mean absolute difference between the page and its 3×3 median (clean print ≈ 1–4, sensor noise ≫). */
-export async function estimateNoise(img: GreyImage): Promise<number> {
-  const med = await toGrey(rawSharp(img).median(3));
+/** Median of three values. */
+function med3(a: number, b: number, c: number): number {
+  return a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+}
+
+/**
+ * 3×3 median of the interior pixel at index i (row width W): with each column's three values sorted, the median
+ * of nine is the median of (largest column minimum, median of column medians, smallest column maximum).
+ */
+function median9(d: Uint8Array, W: number, i: number): number {
+  let lo = 0;
+  let hi = 255;
+  let m0 = 0;
+  let m1 = 0;
+  let m2 = 0;
+  for (let k = 0; k < 3; k++) {
+    const j = i + k - 1;
+    const a = d[j - W]!;
+    const b = d[j]!;
+    const c = d[j + W]!;
+    const mn = a < b ? (a < c ? a : c) : b < c ? b : c;
+    const mx = a > b ? (a > c ? a : c) : b > c ? b : c;
+    if (mn > lo) lo = mn;
+    if (mx < hi) hi = mx;
+    const md = a + b + c - mn - mx;
+    if (k === 0) m0 = md;
+    else if (k === 1) m1 = md;
+    else m2 = md;
+  }
+  return med3(lo, med3(m0, m1, m2), hi);
+}
+
+/**
+ * Noise level: mean absolute difference between the page and its 3×3 median (clean print ≈ 1–4, sensor noise ≫).
+ * Taken on a sparse grid (one pixel in six): the same estimate as over every pixel, at a fraction of the cost
+ * on a 300 dpi page.
+ */
+export function estimateNoise(img: GreyImage): number {
+  const { data, width: W, height: H } = img;
   let sum = 0;
-  const n = img.data.length;
-  // Sampling every 3rd pixel keeps this cheap on 300 dpi pages without changing the estimate.
   let count = 0;
-  for (let i = 0; i < n; i += 3) {
-    sum += Math.abs(img.data[i]! - med.data[i]!);
-    count++;
+  for (let y = 1; y < H - 1; y += 2) {
+    for (let x = 1 + (y % 3); x < W - 1; x += 3) {
+      const i = y * W + x;
+      sum += Math.abs(data[i]! - median9(data, W, i));
+      count++;
+    }
   }
   return sum / Math.max(1, count);
+}
+
+/** 3×3 median filter (edge pixels kept as they are): removes salt-and-pepper specks before binarisation. */
+export function median3(img: GreyImage): GreyImage {
+  const { data, width: W, height: H } = img;
+  const out = new Uint8Array(data);
+  for (let y = 1; y < H - 1; y++) {
+    for (let x = 1; x < W - 1; x++) {
+      const i = y * W + x;
+      out[i] = median9(data, W, i);
+    }
+  }
+  return { data: out, width: W, height: H };
 }
 
 /** Otsu's threshold over the histogram. */
@@ -232,30 +282,64 @@ export function contentBox(img: GreyImage, margin = 0.02): { left: number; top: 
   return { left, top, width: right - left + 1, height: bottom - top + 1 };
 }
 
+export interface PreparedGrey extends Omit<PreparedPage, 'png'> {
+  /** The cleaned page as raw 8-bit grey (what OCR reads; no PNG round trip). */
+  grey: GreyImage;
+}
+
 /** Greyscale, scale, deskew, and (only for noisy input) Sauvola binarisation; optionally crop to content. */
-export async function preparePage(input: Buffer, options: PrepareOptions = {}): Promise<PreparedPage> {
+export async function prepareGrey(input: Buffer, options: PrepareOptions = {}): Promise<PreparedGrey> {
   const maxWidth = options.maxWidth ?? DEFAULT_MAX_WIDTH;
-  const meta = await sharp(input).metadata();
-  if (!meta.width || !meta.height) throw new Error('image has no size');
-  const scale = Math.min(1, maxWidth / meta.width);
   let img = await toGrey(sharp(input).rotate().greyscale());
+  const scale = Math.min(1, maxWidth / img.width);
   // Noise is judged at the scan's own resolution: scaling down averages it away and would hide it.
-  const noise = await estimateNoise(img);
+  const noise = estimateNoise(img);
   if (scale < 1) img = await toGrey(rawSharp(img).resize({ width: Math.round(img.width * scale), kernel: 'lanczos3' }));
   const skewDeg = estimateSkew(img, options.maxSkewDeg ?? 5);
   if (Math.abs(skewDeg) >= 0.1) {
     img = await toGrey(rawSharp(img).rotate(-skewDeg, { background: { r: 255, g: 255, b: 255 } }));
   }
   const binarised = noise > (options.noiseThreshold ?? 6);
-  if (binarised) img = sauvola(await toGrey(rawSharp(img).median(3)));
-  let out = rawSharp(img);
-  let { width, height } = img;
-  if (options.crop) {
-    const box = contentBox(img);
-    out = out.extract(box);
-    ({ width, height } = box);
+  if (binarised) img = sauvola(median3(img));
+  if (options.crop) img = cropGrey(img, contentBox(img));
+  return { grey: img, width: img.width, height: img.height, skewDeg, noise, binarised, scale };
+}
+
+/** `prepareGrey` with the page as PNG (for the dossier and the kiosk's page images). */
+export async function preparePage(input: Buffer, options: PrepareOptions = {}): Promise<PreparedPage> {
+  const { grey, ...rest } = await prepareGrey(input, options);
+  return { ...rest, png: await rawSharp(grey).png({ compressionLevel: 1 }).toBuffer() };
+}
+
+/** A rectangle of the image, copied row by row. */
+export function cropGrey(img: GreyImage, box: { left: number; top: number; width: number; height: number }): GreyImage {
+  const left = Math.max(0, Math.min(img.width - 1, Math.floor(box.left)));
+  const top = Math.max(0, Math.min(img.height - 1, Math.floor(box.top)));
+  const width = Math.max(1, Math.min(img.width - left, Math.round(box.width)));
+  const height = Math.max(1, Math.min(img.height - top, Math.round(box.height)));
+  const out = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const from = (top + y) * img.width + left;
+    out.set(img.data.subarray(from, from + width), y * width);
   }
-  return { png: await out.png({ compressionLevel: 1 }).toBuffer(), width, height, skewDeg, noise, binarised, scale };
+  return { data: out, width, height };
+}
+
+/**
+ * The image as binary PGM (P5), optionally inside a white border. Tesseract reads it without decompressing
+ * anything, and making it is one copy: cheaper than a PNG encode here plus a PNG decode in the wasm engine.
+ */
+export function toPgm(img: GreyImage, border = 0): Buffer {
+  const W = img.width + 2 * border;
+  const H = img.height + 2 * border;
+  const header = Buffer.from(`P5\n${W} ${H}\n255\n`, 'ascii');
+  const out = Buffer.alloc(header.length + W * H, 255);
+  header.copy(out, 0);
+  for (let y = 0; y < img.height; y++) {
+    const from = y * img.width;
+    out.set(img.data.subarray(from, from + img.width), header.length + (y + border) * W + border);
+  }
+  return out;
 }
 
 /**

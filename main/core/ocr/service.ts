@@ -1,7 +1,6 @@
-import sharp from 'sharp';
 import { cleanValue, readSpec, validateField } from './fields.ts';
 import type { OcrPool, OcrResult } from './pool.ts';
-import { preparePage, suppressLeader, toGrey, type GreyImage, type PrepareOptions } from './preprocess.ts';
+import { cropGrey, prepareGrey, suppressLeader, toPgm, type GreyImage, type PrepareOptions } from './preprocess.ts';
 import { registerPage, regionToPixels, type Registration } from './register.ts';
 import type { FormField, FormTemplate } from './template.ts';
 
@@ -84,33 +83,26 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
   const threshold = options.confidenceThreshold ?? 70;
   const now = options.now ?? (() => performance.now());
 
-  async function readField(f: FormField, page: Buffer, box: typeof EMPTY): Promise<FieldReading> {
+  async function readField(f: FormField, page: GreyImage, box: typeof EMPTY): Promise<FieldReading> {
     const t0 = now();
-    const crop = sharp(page).extract(box);
+    const crop = cropGrey(page, box);
     if (f.type === 'checkbox') {
-      const ink = boxInk(await toGrey(crop));
+      const ink = boxInk(crop);
       const checked = ink > CHECK_THRESHOLD;
       const confidence = Math.round(100 * Math.min(1, Math.abs(ink - CHECK_THRESHOLD) / CHECK_THRESHOLD));
       return { value: checked, confidence, valid: true, flagged: confidence < threshold, ms: now() - t0, ocrMs: 0 };
     }
-    const grey = await toGrey(crop);
-    if (looksEmpty(grey)) {
+    if (looksEmpty(crop)) {
       const v = validateField(f, '');
       return { value: '', confidence: 100, valid: v.valid, ...(v.reason ? { reason: v.reason } : {}), flagged: !v.valid, ms: now() - t0, ocrMs: 0 };
     }
-    const line = suppressLeader(grey);
     // A white border: tesseract reads a line better when it does not touch the image edge.
-    const png = await sharp(Buffer.from(line.data.buffer, line.data.byteOffset, line.data.length), {
-      raw: { width: line.width, height: line.height, channels: 1 },
-    })
-      .extend({ top: 10, bottom: 10, left: 10, right: 10, background: '#fff' })
-      .png({ compressionLevel: 1 })
-      .toBuffer();
-    let r: OcrResult = await pool.recognize({ image: png, ...readSpec(f.type) });
+    const image = toPgm(suppressLeader(crop), 10);
+    let r: OcrResult = await pool.recognize({ image, ...readSpec(f.type) });
     let value = cleanValue(f.type, r.text);
     if (value === '') {
       // Ink but no text: a line-mode read can miss a lone short token (a single digit); read it as one word.
-      const again = await pool.recognize({ image: png, ...readSpec(f.type), psm: 8 });
+      const again = await pool.recognize({ image, ...readSpec(f.type), psm: 8 });
       r = { ...again, ms: r.ms + again.ms };
       value = cleanValue(f.type, r.text);
     }
@@ -135,11 +127,11 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
       if (opts.templateId !== undefined && !template) throw new OcrInputError(`unknown form template "${opts.templateId}"`);
       let prepared;
       try {
-        prepared = await preparePage(image, { ...options.prepare, crop: options.prepare?.crop ?? !template });
+        prepared = await prepareGrey(image, { ...options.prepare, crop: options.prepare?.crop ?? !template });
       } catch (e) {
         throw new OcrInputError(`unreadable image: ${(e as Error).message}`);
       }
-      const full = await pool.recognize({ image: prepared.png, psm: 3, words: template !== undefined });
+      const full = await pool.recognize({ image: toPgm(prepared.grey), psm: 3, words: template !== undefined });
       const reading: PageReading = {
         text: full.text.normalize('NFC').trim(),
         confidence: Math.round(full.confidence),
@@ -156,7 +148,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
         const size = { width: prepared.width, height: prepared.height };
         const registration = registerPage(template, full.words, size);
         const entries = await Promise.all(
-          template.fields.map(async (f) => [f.name, await readField(f, prepared.png, regionToPixels(registration.transform, f.region, size))] as const),
+          template.fields.map(async (f) => [f.name, await readField(f, prepared.grey, regionToPixels(registration.transform, f.region, size))] as const),
         );
         reading.template = { id: template.id, registration };
         reading.fields = Object.fromEntries(entries);
