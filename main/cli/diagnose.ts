@@ -13,7 +13,7 @@ import { type CliIo, loadCliConfig, parseFlags } from './io.ts';
 
 export const DIAGNOSE_USAGE = 'usage: letan diagnose [--out FILE] [--config FILE] [--data-dir DIR]';
 
-const SECRET_KEY = /(pin|secret|password|token|account|apikey|api_key)$/i;
+const SECRET_KEY = /(pin|pinhash|secret|password|token|account|apikey|api_key)$/i;
 
 /** A copy of the config with every secret replaced: PINs, client secrets, the bank account (last 2 digits kept). */
 export function configWithoutSecrets(value: unknown, key = ''): unknown {

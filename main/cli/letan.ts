@@ -17,6 +17,7 @@ const commands: Record<string, () => Promise<Command>> = {
   start: async () => runStart,
   'parse-id': async () => (await import('./parse-id.ts')).runParseId,
   ocr: async () => (await import('./ocr.ts')).runOcr,
+  'hash-pin': async () => (await import('./hash-pin.ts')).runHashPin,
   devices: async () => (await import('./devices.ts')).runDevices,
   diagnose: async () => (await import('./diagnose.ts')).runDiagnose,
   central: async () => {

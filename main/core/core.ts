@@ -270,6 +270,7 @@ export function createCore(opts: CoreOptions): Core {
   const auth = createAuth({
     clock,
     pins: { counter: opts.config.auth.counterPin, supervisor: opts.config.auth.supervisorPin, technician: opts.config.auth.technicianPin },
+    users: opts.config.auth.users,
     tokenTtlMinutes: opts.config.auth.tokenTtlMinutes,
   });
 
@@ -284,7 +285,7 @@ export function createCore(opts: CoreOptions): Core {
   };
   const dispatch = createDispatcher(handlers, {
     audit({ op, ctx, input, ok }) {
-      auditInsert.run(clock.now().toISOString(), ctx.role, ctx.role, op, auditTarget(input), ok ? 'ok' : 'refused', ctx.origin);
+      auditInsert.run(clock.now().toISOString(), ctx.actor ?? ctx.role, ctx.role, op, auditTarget(input), ok ? 'ok' : 'refused', ctx.origin);
     },
     internalError(op, err) {
       log('error', `operation ${op} failed`, { err: err instanceof Error ? err.stack : String(err) });

@@ -63,7 +63,12 @@ export const queueOps = {
     mutates: false,
   }),
   login: op({
-    input: z.strictObject({ role: Role.exclude(['citizen']), pin: z.string().min(4).max(64) }),
+    input: z.strictObject({
+      role: Role.exclude(['citizen']),
+      pin: z.string().min(4).max(64),
+      /** A named staff account (config auth.users); without it the role's shared PIN applies. */
+      userId: z.string().regex(/^[a-z0-9._-]{2,32}$/, 'userId: 2-32 of a-z 0-9 . _ -').optional(),
+    }),
     output: Session,
     roles: everyone,
     http: { method: 'POST', path: '/api/login' },

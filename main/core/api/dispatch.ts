@@ -8,6 +8,13 @@ export interface CallContext {
   role: Role;
   /** Where the call came from: "ipc", or the peer address for HTTP/WebSocket. */
   origin: string;
+  /** Who acts (a named staff user's id, or the role); audited and recorded on tickets. */
+  actor?: string;
+}
+
+/** The acting person as services record them (ticket history, notices, quotas). */
+export function actorOf(ctx: CallContext): { name: string } {
+  return { name: ctx.actor ?? ctx.role };
 }
 
 /** The handlers for one ops file (see main/contract/ops/); the core merges them into `Handlers`. */

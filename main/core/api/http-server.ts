@@ -110,8 +110,8 @@ export async function startServer(core: Core, opts: ServerOptions): Promise<Runn
       }
       input[k] = v;
     }
-    const role = core.auth.roleOf(bearer(req));
-    const reply = await core.dispatch(match.route.op, input, { role, origin: req.socket.remoteAddress ?? 'unknown' });
+    const caller = core.auth.callerOf(bearer(req));
+    const reply = await core.dispatch(match.route.op, input, { ...caller, origin: req.socket.remoteAddress ?? 'unknown' });
     send(res, statusOf(reply), reply);
   }
 
@@ -229,7 +229,7 @@ export async function startServer(core: Core, opts: ServerOptions): Promise<Runn
         return;
       }
       void core
-        .dispatch(msg.op, msg.input ?? {}, { role: core.auth.roleOf(msg.token), origin })
+        .dispatch(msg.op, msg.input ?? {}, { ...core.auth.callerOf(msg.token), origin })
         .then((reply) => ws.readyState === ws.OPEN && ws.send(JSON.stringify({ type: 'reply', id: msg.id, reply })));
     });
     // A new screen starts from the current state rather than waiting for the next change.

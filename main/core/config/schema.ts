@@ -113,6 +113,18 @@ export const ConfigSchema = z.strictObject({
       supervisorPin: Pin.default('2222'),
       technicianPin: Pin.default('3333'),
       tokenTtlMinutes: z.number().int().min(5).max(24 * 60).default(12 * 60),
+      /** Named staff accounts; `pinHash` from `letan hash-pin` (the PIN itself is never stored). */
+      users: z
+        .array(
+          z.strictObject({
+            id: z.string().regex(/^[a-z0-9._-]{2,32}$/, 'id: 2-32 of a-z 0-9 . _ -'),
+            name: z.string().min(1).max(100),
+            role: z.enum(['counter', 'supervisor', 'technician']),
+            pinHash: z.string().regex(/^scrypt:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/, 'pinHash: the output of `letan hash-pin`'),
+          }),
+        )
+        .default([])
+        .refine((us) => new Set(us.map((u) => u.id)).size === us.length, 'user ids must be unique'),
     })
     .prefault({}),
   intake: z

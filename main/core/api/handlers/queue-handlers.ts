@@ -11,7 +11,7 @@ import { outcomeWithin, type Spooler } from '../../printing/spooler.ts';
 import { ticketDocument } from '../../printing/ticket-document.ts';
 import type { QueueService } from '../../queue/queue-service.ts';
 import type { queueOps } from '../../../contract/ops/queue.ts';
-import type { HandlersFor } from '../dispatch.ts';
+import { actorOf, type HandlersFor } from '../dispatch.ts';
 
 export interface QueueHandlerDeps {
   queue: QueueService;
@@ -29,7 +29,6 @@ export interface QueueHandlerDeps {
 /** One function per contract operation; the dispatcher has already parsed the input and checked the role. */
 export function createQueueHandlers(d: QueueHandlerDeps): HandlersFor<typeof queueOps> {
   const { queue } = d;
-  const actor = (role: string) => ({ name: role });
   const priorityLabel = (id: string | null) => (id ? (d.config.priorities.find((p) => p.id === id)?.label.vi ?? id) : null);
 
   /**
@@ -71,13 +70,13 @@ export function createQueueHandlers(d: QueueHandlerDeps): HandlersFor<typeof que
       return printAndWait(queue.view(row));
     },
     queueSnapshot: () => queue.snapshot(),
-    login: ({ role, pin }, ctx) => d.auth.login(role, pin, ctx.origin),
-    openCounter: ({ counterId, serviceIds }, ctx) => queue.openCounter(counterId, serviceIds, actor(ctx.role)),
-    closeCounter: ({ counterId }, ctx) => queue.closeCounter(counterId, actor(ctx.role)),
-    callNext: ({ counterId }, ctx) => queue.callNext(counterId, actor(ctx.role)),
-    recallTicket: ({ ticketId, counterId }, ctx) => queue.recall(ticketId, counterId, actor(ctx.role)),
-    markServed: ({ ticketId }, ctx) => queue.finish(ticketId, 'served', actor(ctx.role)),
-    skipTicket: ({ ticketId }, ctx) => queue.finish(ticketId, 'no_show', actor(ctx.role)),
-    transferTicket: ({ ticketId, serviceId, counterId }, ctx) => queue.transfer(ticketId, { serviceId, counterId }, actor(ctx.role)),
+    login: ({ role, pin, userId }, ctx) => d.auth.login(role, pin, ctx.origin, userId),
+    openCounter: ({ counterId, serviceIds }, ctx) => queue.openCounter(counterId, serviceIds, actorOf(ctx)),
+    closeCounter: ({ counterId }, ctx) => queue.closeCounter(counterId, actorOf(ctx)),
+    callNext: ({ counterId }, ctx) => queue.callNext(counterId, actorOf(ctx)),
+    recallTicket: ({ ticketId, counterId }, ctx) => queue.recall(ticketId, counterId, actorOf(ctx)),
+    markServed: ({ ticketId }, ctx) => queue.finish(ticketId, 'served', actorOf(ctx)),
+    skipTicket: ({ ticketId }, ctx) => queue.finish(ticketId, 'no_show', actorOf(ctx)),
+    transferTicket: ({ ticketId, serviceId, counterId }, ctx) => queue.transfer(ticketId, { serviceId, counterId }, actorOf(ctx)),
   };
 }
