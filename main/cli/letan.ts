@@ -8,7 +8,8 @@ const USAGE = `letan — self-service intake kiosk
   letan ocr <file> [--template ID] [--json]
   letan central [--port N] [--data-dir DIR]   reference central dossier server
   letan devices [--json] [--config FILE]   list serial, HID and SANE devices and their drivers
-  letan diagnose [--out FILE] [--config FILE] [--data-dir DIR]   write a support bundle (JSON, no secrets)`;
+  letan diagnose [--out FILE] [--config FILE] [--data-dir DIR]   write a support bundle (JSON, no secrets)
+  letan hash-pin                      read a PIN on stdin, print its hash for auth.users`;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
