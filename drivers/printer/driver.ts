@@ -151,6 +151,7 @@ export class SerialPrinterDriver extends EventEmitter<{ status: [DeviceStatusEve
 
   private enqueue<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.queue.then(fn, fn);
+    // The queue only orders jobs; each job's caller gets its own outcome from `run`.
     this.queue = run.catch(() => undefined);
     return run;
   }

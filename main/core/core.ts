@@ -316,6 +316,7 @@ export function createCore(opts: CoreOptions): Core {
       await devices.close();
       await scans.close();
       const pool = ocrPool;
+      // A pool that failed to start has nothing to close; its failure was reported when a scan asked for it.
       if (pool) await pool.then((p) => p.close(), () => undefined);
       await spooler.idle();
       db.close();

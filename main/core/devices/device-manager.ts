@@ -327,6 +327,7 @@ export function createDeviceManager(deps: DeviceManagerDeps) {
         return result;
       };
       const p = applying.then(run, run);
+      // The chain only orders applies; each caller gets its own outcome from `p`.
       applying = p.catch(() => undefined);
       return p;
     },

@@ -90,7 +90,7 @@ export function DisplayPage() {
   const live = notices.filter((n) => Date.parse(n.expiresAt) > now);
 
   return (
-    <div className="hall" onDoubleClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>
+    <div className="hall" onDoubleClick={() => void document.documentElement.requestFullscreen?.().catch((err: unknown) => console.warn('full screen refused by the browser', err))}>
       <header className="hall-header">
         <span>{info?.centerName ?? 'Trung tâm Phục vụ hành chính công'}</span>
         <span data-testid="hall-clock">{clockVi(new Date(now).toISOString())}</span>
