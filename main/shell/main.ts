@@ -6,6 +6,7 @@ import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { startServer } from '../core/api/http-server.ts';
 import { loadConfigFile } from '../core/config/load.ts';
 import { createCore } from '../core/core.ts';
+import { createLogger } from '../core/log/index.ts';
 import { KIOSK_IPC_OPS } from './ipc-ops.ts';
 import { lockDownApp, lockDownContents, lockDownSession } from './lockdown.ts';
 
@@ -14,7 +15,15 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 async function start(): Promise<void> {
   const config = loadConfigFile(process.env.LETAN_CONFIG);
   let url = '';
-  const core = createCore({ dataDir: app.getPath('userData'), config, configPath: process.env.LETAN_CONFIG ?? null, publicUrl: () => config.server.publicUrl ?? url });
+  const dataDir = app.getPath('userData');
+  const logger = await createLogger({ dir: join(dataDir, 'logs'), level: 'info', rotate: { size: '10m', count: 5 } });
+  const core = createCore({
+    dataDir,
+    config,
+    configPath: process.env.LETAN_CONFIG ?? null,
+    publicUrl: () => config.server.publicUrl ?? url,
+    log: (level, msg, extra) => logger.logger[level](extra ?? {}, msg),
+  });
   const server = await startServer(core, { host: config.server.host, port: config.server.port, staticRoot: join(root, 'dist', 'renderer') });
   url = server.url;
 
@@ -59,7 +68,10 @@ async function start(): Promise<void> {
 
   app.on('before-quit', () => {
     unsubscribe();
-    void server.close().then(() => core.close());
+    void server
+      .close()
+      .then(() => core.close())
+      .then(() => logger.close());
   });
 }
 
