@@ -66,12 +66,19 @@ async function start(): Promise<void> {
   });
   await win.loadURL(indexUrl);
 
-  app.on('before-quit', () => {
+  // Quit only once the core has finished its print jobs and closed the database.
+  let closing = false;
+  app.on('before-quit', (e) => {
+    if (closing) return;
+    closing = true;
+    e.preventDefault();
     unsubscribe();
-    void server
+    server
       .close()
       .then(() => core.close())
-      .then(() => logger.close());
+      .then(() => logger.close())
+      .catch((err: unknown) => console.error('letan shell: orderly shutdown failed', err))
+      .finally(() => app.exit(0));
   });
 }
 
