@@ -5,6 +5,7 @@ export { checkModel, defaultModelPaths, modelFile, OcrModelError, type OcrModelP
 export { createOcrService, OcrInputError, type OcrService, type OcrServiceOptions, type PageReading, type FieldReading } from './service.ts';
 export { loadTemplates, parseTemplate, defaultFormsDir, TemplateError, type FormTemplate, type FormField, type FieldType } from './template.ts';
 export { cleanValue, validateField, readSpec } from './fields.ts';
+export { loadLexicon, indexLexicon, lexiconHint, type Lexicon, type LexiconHint } from './lexicon.ts';
 export { preparePage, estimateSkew, estimateNoise, sauvola, contentBox, otsu, toGrey, type GreyImage, type PreparedPage } from './preprocess.ts';
 export { homography, applyHomography, warpPerspective, findPageQuad, rectifyImage, rectifiedSize, type Quad, type Point, type PixelBuffer } from './perspective.ts';
 export { registerPage, regionToPixels, type Registration } from './register.ts';

@@ -1,4 +1,5 @@
 import { cleanValue, readSpec, validateField } from './fields.ts';
+import { indexLexicon, lexiconHint, loadLexicon, type Lexicon } from './lexicon.ts';
 import type { OcrPool, OcrResult } from './pool.ts';
 import { cropGrey, prepareGrey, suppressLeader, toPgm, type GreyImage, type PrepareOptions } from './preprocess.ts';
 import { registerPage, regionToPixels, type Registration } from './register.ts';
@@ -9,10 +10,12 @@ export interface FieldReading {
   /** 0–100. */
   confidence: number;
   valid: boolean;
-  /** Why it is invalid (Vietnamese, for the counter clerk). */
+  /** Why it is invalid or flagged (Vietnamese, for the citizen and the counter clerk). */
   reason?: string;
-  /** Needs a person to look: invalid or below the confidence threshold. */
+  /** Needs a person to look: invalid, below the confidence threshold, or a near-miss of a known name. */
   flagged: boolean;
+  /** The value with a known family or place name's spelling where the read one differs only by marks. */
+  suggestion?: string;
   /** Wall time for this field, including waiting for a free worker. */
   ms: number;
   /** Recognition time alone (0 when no OCR was needed: checkbox, empty line). */
@@ -35,6 +38,8 @@ export interface OcrServiceOptions {
   prepare?: PrepareOptions;
   /** Fields read with less confidence are flagged (default 70). */
   confidenceThreshold?: number;
+  /** Family and place names that confident misreads are checked against (default: assets/lexicon). */
+  lexicon?: Lexicon;
   now?: () => number;
 }
 
@@ -82,6 +87,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
   const { pool, templates } = options;
   const threshold = options.confidenceThreshold ?? 70;
   const now = options.now ?? (() => performance.now());
+  const lexicon = indexLexicon(options.lexicon ?? loadLexicon());
 
   async function readField(f: FormField, page: GreyImage, box: typeof EMPTY): Promise<FieldReading> {
     const t0 = now();
@@ -108,12 +114,16 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
     }
     const v = validateField(f, value);
     const confidence = Math.round(r.confidence);
+    // Confidence says nothing about one wrong mark (NGUYÊN for NGUYỄN is read at 90+): the name lists do.
+    const hint = v.valid ? lexiconHint(f.type, value, lexicon) : null;
+    const reason = v.reason ?? hint?.reason;
     return {
       value,
       confidence,
       valid: v.valid,
-      ...(v.reason ? { reason: v.reason } : {}),
-      flagged: !v.valid || confidence < threshold,
+      ...(reason ? { reason } : {}),
+      flagged: !v.valid || confidence < threshold || hint !== null,
+      ...(hint ? { suggestion: hint.suggestion } : {}),
       ms: now() - t0,
       ocrMs: r.ms,
     };
