@@ -84,9 +84,12 @@ function threadOf(w: Tesseract.Worker): ThreadWorker | undefined {
   return (w as unknown as { worker?: ThreadWorker }).worker;
 }
 
-/** Creates one worker with the local model; fails fast (model check, error handler, time-out) instead of hanging. */
-export async function createOcrWorker(model: OcrModelPaths, timeoutMs: number): Promise<Tesseract.Worker> {
-  checkModel(model);
+/**
+ * Creates one worker with the local model; fails fast (model check, error handler, time-out) instead of hanging.
+ * `modelChecked`: the caller has just run `checkModel` (a pool checks once, not once per worker).
+ */
+export async function createOcrWorker(model: OcrModelPaths, timeoutMs: number, modelChecked = false): Promise<Tesseract.Worker> {
+  if (!modelChecked) checkModel(model);
   let settled = false;
   return new Promise<Tesseract.Worker>((resolve, reject) => {
     const fail = (why: string) => {
@@ -131,7 +134,8 @@ export async function createOcrPool(options: OcrPoolOptions = {}): Promise<OcrPo
   let closed = false;
   const queue: Pending[] = [];
 
-  const workers = await Promise.all(Array.from({ length: size }, () => createOcrWorker(model, createTimeoutMs))).catch(
+  // All workers start at once: each one's start-up is mostly waiting on its own thread.
+  const workers = await Promise.all(Array.from({ length: size }, () => createOcrWorker(model, createTimeoutMs, true))).catch(
     async (e: unknown) => {
       throw e instanceof Error ? e : new OcrError(String(e));
     },
