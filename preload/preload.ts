@@ -19,6 +19,7 @@ contextBridge.exposeInMainWorld('letan', {
   startScan: call('startScan'),
   scanMore: call('scanMore'),
   scanSession: call('scanSession'),
+  addCameraPage: call('addCameraPage'),
   correctField: call('correctField'),
   removePage: call('removePage'),
   finishScan: call('finishScan'),

@@ -18,6 +18,7 @@ export const KIOSK_IPC_OPS = [
   'startScan',
   'scanMore',
   'scanSession',
+  'addCameraPage',
   'correctField',
   'removePage',
   'finishScan',

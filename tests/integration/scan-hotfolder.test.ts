@@ -92,7 +92,7 @@ describe('scan session from a hot folder', () => {
   it('reads a filled form, flags what is wrong, takes corrections, and the dossier carries the PDF to the central server', async () => {
     const procedure = khaiSinh();
     const sources = await call<{ sources: string[]; templateId: string | null }>('scanSources', { procedureId: procedure.id });
-    expect(sources).toEqual({ sources: ['hotfolder'], templateId: 'khai-sinh', templateTitle: 'Tờ khai đăng ký khai sinh' });
+    expect(sources).toEqual({ sources: ['hotfolder', 'camera'], templateId: 'khai-sinh', templateTitle: 'Tờ khai đăng ký khai sinh' });
 
     // Someone else's file left in the folder is never shown to this citizen.
     mkdirSync(hot, { recursive: true });

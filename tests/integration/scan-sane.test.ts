@@ -145,10 +145,14 @@ describe('scan session on the SANE test backend', () => {
     await call('discardScan', { sessionId: s.sessionId });
 
     core.config.devices.documentScanner = null;
+    // The document camera (scan.camera, on by default) is still there; a kiosk without one has nothing.
+    expect(await call('scanSources', {})).toEqual({ sources: ['camera'], templateId: null, templateTitle: null });
+    core.config.scan.camera = false;
     expect(await call('scanSources', {})).toEqual({ sources: [], templateId: null, templateTitle: null });
     const none = await core.dispatch('startScan', { source: 'sane' }, kiosk);
     expect(none.ok === false && none.error).toMatchObject({ code: 'unavailable', messageVi: 'Ki-ốt này chưa kết nối máy quét giấy tờ. Mời quý vị xuất trình bản chính tại quầy.' });
     core.config.devices.documentScanner = configured;
+    core.config.scan.camera = true;
   });
 });
 

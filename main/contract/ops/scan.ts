@@ -8,7 +8,8 @@ import { op } from './define.ts';
 
 /** Random, unguessable; the only handle on a session (also DossierInput.scanSessionId). */
 export const ScanSessionId = z.string().regex(/^[A-Za-z0-9_-]{16,40}$/, 'sessionId: the scan session id');
-export const ScanSource = z.enum(['sane', 'hotfolder']);
+/** sane / hotfolder: the document scanner; camera: the kiosk's document camera (photos sent by the kiosk screen). */
+export const ScanSource = z.enum(['sane', 'hotfolder', 'camera']);
 export type ScanSource = z.infer<typeof ScanSource>;
 
 export const ScanWayOn = z.enum(['retry', 'continue', 'counter']);
@@ -80,6 +81,28 @@ export const ScanSessionView = z.object({
 });
 export type ScanSessionView = z.infer<typeof ScanSessionView>;
 
+/**
+ * A document-camera photo goes as base64 JPEG inside the JSON body, which the HTTP API caps at 1 MiB: 740 000
+ * bytes of JPEG are 986 668 base64 characters, leaving room for the rest of the body. The kiosk re-encodes
+ * a larger shot at a lower quality before sending.
+ */
+export const CAMERA_JPEG_MAX_BYTES = 740_000;
+export const CAMERA_BASE64_MAX_CHARS = Math.ceil(CAMERA_JPEG_MAX_BYTES / 3) * 4;
+
+const CameraPoint = z.strictObject({ x: z.number().finite().min(0).max(10_000), y: z.number().finite().min(0).max(10_000) });
+/** The page's corners in the photo's pixels: top-left, top-right, bottom-right, bottom-left. */
+export const CameraQuad = z.tuple([CameraPoint, CameraPoint, CameraPoint, CameraPoint]);
+
+export const CameraCapture = z.object({
+  /** The photo was straightened (perspective corrected) to the page's outline. */
+  rectified: z.boolean(),
+  /** The outline used: the kiosk's, or the one the core found; null: the whole photo was kept. */
+  quad: CameraQuad.nullable(),
+  /** Size of the page image handed to clean-up and OCR. */
+  width: z.number().int(),
+  height: z.number().int(),
+});
+
 const kioskOnly = ['citizen'] as const;
 const bySession = z.strictObject({ sessionId: ScanSessionId });
 
@@ -141,6 +164,26 @@ export const scanOps = {
     output: ScanSessionView,
     roles: kioskOnly,
     http: { method: 'POST', path: '/api/scan/sessions/:sessionId/finish' },
+    mutates: true,
+  }),
+  /**
+   * A page photographed by the kiosk's document camera: straightened to `quad` (or to the outline the core
+   * finds when none is given), then cleaned up and read like a scanned page. Any session takes camera pages;
+   * one started with source 'camera' takes nothing else.
+   */
+  addCameraPage: op({
+    input: z.strictObject({
+      sessionId: ScanSessionId,
+      image: z
+        .string()
+        .min(100, 'image: not a photo')
+        .max(CAMERA_BASE64_MAX_CHARS, `image: the photo is larger than ${CAMERA_JPEG_MAX_BYTES} bytes of JPEG`)
+        .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'image: base64 JPEG expected'),
+      quad: CameraQuad.optional(),
+    }),
+    output: ScanSessionView.extend({ capture: CameraCapture }),
+    roles: kioskOnly,
+    http: { method: 'POST', path: '/api/scan/sessions/:sessionId/camera' },
     mutates: true,
   }),
   /** Forgets the session and deletes its pages (leaving the flow, the inactivity wipe). */

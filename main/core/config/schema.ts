@@ -201,6 +201,11 @@ export const ConfigSchema = z.strictObject({
         })
         .nullable()
         .default(null),
+      /**
+       * The kiosk has a document camera (photos of the papers, page outline found and perspective corrected).
+       * The core cannot see the camera: the kiosk screen hides it when the machine has no video input.
+       */
+      camera: z.boolean().default(true),
       /** Form template per procedure id (otherwise the template whose `procedure` is the procedure's name). */
       templates: z.record(z.string(), z.string().regex(/^[a-z0-9-]+$/)).default({}),
       /** A session not touched for this long is deleted with its pages. */

@@ -11,7 +11,9 @@ import type { OcrService, PageReading } from '../ocr/service.ts';
 import type { FormTemplate } from '../ocr/template.ts';
 import type { Clock } from '../util/clock.ts';
 import type { EventHub } from '../util/events.ts';
+import type { Quad } from '../../../drivers/camera/page-quad.ts';
 import { hotFolderBatch, saneBatch, type BatchOutcome } from './batches.ts';
+import { cameraPage, CameraPhotoError, type CameraPage } from './camera.ts';
 import { BLANK_INK, pageImages } from './page-images.ts';
 import { scannerFailed, type ProblemView } from './problems.ts';
 import { templateForProcedure } from './templates.ts';
@@ -93,6 +95,7 @@ export function createScanService(deps: ScanServiceDeps) {
     const out: ScanSource[] = [];
     if (deps.config.devices.documentScanner) out.push('sane');
     if (cfg().hotFolder) out.push('hotfolder');
+    if (cfg().camera) out.push('camera');
     return out;
   }
 
@@ -338,8 +341,12 @@ export function createScanService(deps: ScanServiceDeps) {
       if (!sources().includes(input.source)) {
         throw new AppError(
           'unavailable',
-          input.source === 'sane' ? 'no SANE document scanner configured (devices.documentScanner)' : 'no hot folder configured (scan.hotFolder)',
-          'Ki-ốt này chưa kết nối máy quét giấy tờ. Mời quý vị xuất trình bản chính tại quầy.',
+          input.source === 'sane'
+            ? 'no SANE document scanner configured (devices.documentScanner)'
+            : input.source === 'hotfolder'
+              ? 'no hot folder configured (scan.hotFolder)'
+              : 'no document camera (scan.camera is false)',
+          input.source === 'camera' ? 'Ki-ốt này không có máy ảnh chụp giấy tờ. Mời quý vị xuất trình bản chính tại quầy.' : 'Ki-ốt này chưa kết nối máy quét giấy tờ. Mời quý vị xuất trình bản chính tại quầy.',
         );
       }
       if (input.procedureId !== undefined && !deps.catalog.byId.has(input.procedureId)) {
@@ -368,11 +375,14 @@ export function createScanService(deps: ScanServiceDeps) {
         gone: false,
       };
       sessions.set(id, s);
-      try {
-        runBatch(s);
-      } catch (err) {
-        drop(s);
-        throw err;
+      // A camera session waits for the kiosk's photos (addCamera); there is no scanner batch to run.
+      if (input.source !== 'camera') {
+        try {
+          runBatch(s);
+        } catch (err) {
+          drop(s);
+          throw err;
+        }
       }
       // Start the OCR workers now, while the paper is still in the feeder.
       deps.ocr().catch((err: unknown) => deps.log('error', 'OCR could not start', { err: String(err) }));
@@ -382,12 +392,37 @@ export function createScanService(deps: ScanServiceDeps) {
     more(sessionId: string): ScanSessionView {
       const s = get(sessionId);
       assertEditable(s);
+      if (s.source === 'camera') {
+        throw new AppError('bad_request', 'a camera session takes pages by addCameraPage', 'Phiên này chụp giấy tờ bằng máy ảnh: chạm "Chụp trang này".');
+      }
       runBatch(s);
       return view(s);
     },
 
     view(sessionId: string): ScanSessionView {
       return view(get(sessionId));
+    },
+
+    /** A document-camera photo (JPEG): straightened to `quad` or the outline found, then read like a scanned page. */
+    async addCamera(sessionId: string, jpeg: Buffer, quad: Quad | null): Promise<ScanSessionView & { capture: Omit<CameraPage, 'png'> }> {
+      const s = get(sessionId);
+      assertEditable(s);
+      if (!cfg().camera) throw new AppError('unavailable', 'no document camera (scan.camera is false)', 'Ki-ốt này không có máy ảnh chụp giấy tờ.');
+      if (s.batch) throw new AppError('conflict', 'this session is scanning', 'Máy quét đang quét. Vui lòng chờ xong rồi chụp.');
+      let page: CameraPage;
+      try {
+        page = await cameraPage(jpeg, quad);
+      } catch (err) {
+        if (err instanceof CameraPhotoError) {
+          throw new AppError('bad_request', err.message, 'Ảnh chụp không dùng được. Quý vị vui lòng chụp lại.');
+        }
+        throw err;
+      }
+      if (s.gone) throw new AppError('not_found', 'the scan session was discarded', 'Phiên quét giấy tờ đã hết hạn. Mời quý vị quét lại.');
+      s.problem = null;
+      addPage(s, page.png);
+      const { png: _png, ...capture } = page;
+      return { ...view(s), capture };
     },
 
     correct(sessionId: string, name: string, value: string | boolean): ScanSessionView {

@@ -1,4 +1,4 @@
-import type { scanOps } from '../../../contract/ops/scan.ts';
+import { CAMERA_JPEG_MAX_BYTES, type scanOps } from '../../../contract/ops/scan.ts';
 import { AppError } from '../../../contract/result.ts';
 import type { ScanService } from '../../scan/scan-service.ts';
 import type { CallContext, HandlersFor } from '../dispatch.ts';
@@ -30,6 +30,14 @@ export function createScanHandlers(d: { scans: ScanService }): HandlersFor<typeo
     scanSession: ({ sessionId }, ctx) => {
       kioskOnly(ctx);
       return d.scans.view(sessionId);
+    },
+    addCameraPage: async ({ sessionId, image, quad }, ctx) => {
+      kioskOnly(ctx);
+      const jpeg = Buffer.from(image, 'base64');
+      if (jpeg.length > CAMERA_JPEG_MAX_BYTES) {
+        throw new AppError('bad_request', `image: larger than ${CAMERA_JPEG_MAX_BYTES} bytes`, 'Ảnh chụp quá lớn. Quý vị vui lòng chụp lại.');
+      }
+      return d.scans.addCamera(sessionId, jpeg, quad ?? null);
     },
     correctField: ({ sessionId, field, value }, ctx) => {
       kioskOnly(ctx);
