@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { applyHomography, findPageQuad, homography, warpPerspective, type Quad } from '../../main/core/ocr/perspective.ts';
-import { contentBox, estimateNoise, estimateSkew, sauvola, toGrey } from '../../main/core/ocr/preprocess.ts';
+import { blankCutRow, contentBox, cropGrey, estimateNoise, estimateSkew, median3, sauvola, toGrey, toPgm } from '../../main/core/ocr/preprocess.ts';
 import { registerPage, regionToPixels } from '../../main/core/ocr/register.ts';
 import { renderFilledForm, renderTextPage } from '../../main/core/ocr/synthetic.ts';
 import { loadTemplates } from '../../main/core/ocr/template.ts';
@@ -72,6 +72,32 @@ describe('clean-up', () => {
     const box = contentBox(await toGrey(page));
     expect(box.left).toBeGreaterThan(0);
     expect(box.height).toBeLessThan((await sharp(page).metadata()).height!);
+  });
+});
+
+describe('raw grey helpers', () => {
+  const img = { width: 4, height: 3, data: Uint8Array.from([10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120]) };
+
+  it('crops, writes binary PGM with a white border, and median-filters', () => {
+    expect([...cropGrey(img, { left: 1, top: 1, width: 2, height: 2 }).data]).toEqual([60, 70, 100, 110]);
+    const pgm = toPgm(cropGrey(img, { left: 1, top: 1, width: 2, height: 2 }), 1);
+    const header = 'P5\n4 4\n255\n';
+    expect(pgm.subarray(0, header.length).toString('ascii')).toBe(header);
+    expect([...pgm.subarray(header.length)]).toEqual([255, 255, 255, 255, 255, 60, 70, 255, 255, 100, 110, 255, 255, 255, 255, 255]);
+    const speck = { width: 3, height: 3, data: Uint8Array.from([200, 200, 200, 200, 0, 200, 200, 200, 200]) };
+    expect(median3(speck).data[4]).toBe(200);
+  });
+
+  it('finds a blank band to cut a page at, and none when every row has ink', async () => {
+    const page = await toGrey(await renderTextPage([...LINES, ...LINES, ...LINES], { dpi: 100 }));
+    const cut = blankCutRow(page)!;
+    expect(cut).toBeGreaterThan(page.height * 0.3);
+    expect(cut).toBeLessThan(page.height * 0.7);
+    const row = page.data.subarray(cut * page.width, (cut + 1) * page.width);
+    expect(row.every((v) => v >= 128)).toBe(true);
+    const striped = { ...page, data: new Uint8Array(page.data) };
+    for (let y = 0; y < page.height; y++) for (let x = 0; x < page.width; x += 2) striped.data[y * page.width + x] = 0;
+    expect(blankCutRow(striped)).toBeNull();
   });
 });
 

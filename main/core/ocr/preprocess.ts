@@ -393,3 +393,31 @@ export function suppressLeader(img: GreyImage, dark = 128): GreyImage {
   }
   return { data: out, width: W, height: H };
 }
+
+/**
+ * A row to cut a tall page at: the middle of the blank band (no ink across the whole width) nearest the page's
+ * middle, within its middle 40 %; null when there is none (a photo, ink on every row). Reading the two
+ * halves one after the other halves tesseract's working memory, which the wasm heap keeps at its peak for good.
+ */
+export function blankCutRow(img: GreyImage, dark = 128): number | null {
+  const { data, width: W, height: H } = img;
+  const maxInk = Math.max(1, Math.round(W * 0.002));
+  const from = Math.round(H * 0.3);
+  const to = Math.round(H * 0.7);
+  let best: number | null = null;
+  let runStart = -1;
+  for (let y = from; y <= to; y++) {
+    let ink = 0;
+    if (y < to) for (let i = y * W, end = i + W; i < end && ink <= maxInk; i++) if (data[i]! < dark) ink++;
+    const blank = y < to && ink <= maxInk;
+    if (blank && runStart < 0) runStart = y;
+    if (!blank && runStart >= 0) {
+      if (y - runStart >= 3) {
+        const mid = Math.round((runStart + y - 1) / 2);
+        if (best === null || Math.abs(mid - H / 2) < Math.abs(best - H / 2)) best = mid;
+      }
+      runStart = -1;
+    }
+  }
+  return best;
+}

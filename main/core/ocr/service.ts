@@ -1,7 +1,7 @@
 import { cleanValue, readSpec, validateField } from './fields.ts';
 import { indexLexicon, lexiconHint, loadLexicon, type Lexicon } from './lexicon.ts';
-import type { OcrPool, OcrResult } from './pool.ts';
-import { cropGrey, prepareGrey, suppressLeader, toPgm, type GreyImage, type PrepareOptions } from './preprocess.ts';
+import type { OcrPool, OcrResult, OcrWord } from './pool.ts';
+import { blankCutRow, cropGrey, prepareGrey, suppressLeader, toPgm, type GreyImage, type PrepareOptions } from './preprocess.ts';
 import { registerPage, regionToPixels, type Registration } from './register.ts';
 import type { FormField, FormTemplate } from './template.ts';
 
@@ -82,6 +82,36 @@ function boxInk(img: GreyImage): number {
 
 const CHECK_THRESHOLD = 0.08;
 
+/** Pages above this many pixels are read in two halves when a blank band allows (about A4 at 150 dpi and up). */
+const SPLIT_PIXELS = 2_000_000;
+
+/**
+ * Reads a whole page. A tall page is cut at a blank band and read as two halves: tesseract's memory peaks at
+ * half (the wasm heap never shrinks, so this sets the worker's size), and with two workers both halves run at
+ * once. The text, the words (moved back into page pixels) and the confidence are put together again.
+ */
+async function readWholePage(pool: OcrPool, page: GreyImage, words: boolean): Promise<OcrResult> {
+  const cut = page.width * page.height > SPLIT_PIXELS ? blankCutRow(page) : null;
+  if (cut === null) return pool.recognize({ image: toPgm(page), psm: 3, words });
+  const halves = [cropGrey(page, { left: 0, top: 0, width: page.width, height: cut }), cropGrey(page, { left: 0, top: cut, width: page.width, height: page.height - cut })];
+  const [top, bottom] = await Promise.all(halves.map((h) => pool.recognize({ image: toPgm(h), psm: 3, words }))) as [OcrResult, OcrResult];
+  const lines = top.words.reduce((n, w) => Math.max(n, w.lineIndex + 1), 0);
+  const moved = bottom.words.map((w): OcrWord => ({
+    ...w,
+    bbox: { x0: w.bbox.x0, x1: w.bbox.x1, y0: w.bbox.y0 + cut, y1: w.bbox.y1 + cut },
+    baselineY: w.baselineY + cut,
+    lineIndex: w.lineIndex + lines,
+  }));
+  // Mean word confidence over both halves, weighted by how much text each holds.
+  const [a, b] = [top.text.trim().length, bottom.text.trim().length];
+  return {
+    text: [top.text.trimEnd(), bottom.text.trimStart()].filter((t) => t !== '').join('\n'),
+    confidence: a + b > 0 ? (top.confidence * a + bottom.confidence * b) / (a + b) : 0,
+    words: [...top.words, ...moved],
+    ms: top.ms + bottom.ms,
+  };
+}
+
 /** The OCR service the core creates once (with the pool) and shares between kiosk, counter and CLI. */
 export function createOcrService(options: OcrServiceOptions): OcrService {
   const { pool, templates } = options;
@@ -141,7 +171,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
       } catch (e) {
         throw new OcrInputError(`unreadable image: ${(e as Error).message}`);
       }
-      const full = await pool.recognize({ image: toPgm(prepared.grey), psm: 3, words: template !== undefined });
+      const full = await readWholePage(pool, prepared.grey, template !== undefined);
       const reading: PageReading = {
         text: full.text.normalize('NFC').trim(),
         confidence: Math.round(full.confidence),
