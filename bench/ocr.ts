@@ -160,7 +160,7 @@ async function main() {
         fieldHits[kind][0]! += hit ? 1 : 0;
         fieldHits[kind][1]!++;
         if (kind !== 'checkbox' && got.ocrMs > 0) fieldTimes[kind].push(got.ocrMs);
-        if (!hit) misses.push(`${p.id}/${f.name}: "${String(got.value)}" ≠ "${String(want)}"${got.flagged ? ' (flagged)' : ' (NOT flagged)'}`);
+        if (!hit) misses.push(`${p.id}/${f.name}: "${String(got.value)}" ≠ "${String(want)}"${got.flagged ? ` (flagged${got.suggestion ? `, suggests "${got.suggestion}"` : ''})` : ' (NOT flagged)'}`);
         ok += hit ? 1 : 0;
         n++;
       }
