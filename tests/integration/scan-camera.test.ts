@@ -40,6 +40,7 @@ const VALUES = {
 type Added = ScanSessionView & { capture: { rectified: boolean; quad: { x: number; y: number }[] | null; width: number; height: number } };
 
 let data: ReturnType<typeof tempDir>;
+const pushed: ScanSessionView[] = [];
 let core: Core;
 let http: RunningServer;
 let frame: CameraFrame;
@@ -53,6 +54,9 @@ beforeAll(async () => {
     printer: () => null,
     publicUrl: () => 'http://kiosk.test',
     printWaitMs: 50,
+  });
+  core.events.subscribe((e, audience) => {
+    if (e.type === 'scanSession' && audience === 'kiosk') pushed.push(e.session);
   });
   http = await startServer(core, { host: '127.0.0.1', port: 0 });
   frame = await cameraFrame(await renderFilledForm(templates.get('khai-sinh')!, VALUES, { dpi: 200 }));
@@ -128,6 +132,9 @@ describe('document camera pages', () => {
     expect(added.state).toBe('reading');
     const ready = await until(() => call<ScanSessionView>('scanSession', { sessionId: s.sessionId }), (v) => v.state === 'ready', 'the photo to be read');
     expectFormRead(ready);
+    // The kiosk is told too: the last event for the session is the settled one (no scanner batch ends here).
+    const last = await until(async () => pushed.filter((v) => v.sessionId === s.sessionId).at(-1), (v) => v?.state === 'ready', 'the settled session to be pushed', 5000);
+    expect(last).toMatchObject({ state: 'ready', queued: 0, pages: [{ state: 'read' }] });
     // The page the citizen sees is the upright page, not the photo (A4 portrait, not 16:9).
     const shown = await sharp(Buffer.from(await (await fetch(http.url + ready.pages[0]!.imageUrl)).arrayBuffer())).metadata();
     expect(shown.height! / shown.width!).toBeGreaterThan(A4 * 0.95);

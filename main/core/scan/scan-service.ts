@@ -421,6 +421,9 @@ export function createScanService(deps: ScanServiceDeps) {
       if (s.gone) throw new AppError('not_found', 'the scan session was discarded', 'Phiên quét giấy tờ đã hết hạn. Mời quý vị quét lại.');
       s.problem = null;
       addPage(s, page.png);
+      // No batch ends to announce the settled session (as a scanner's does): once this page is read and
+      // off the queue, the kiosk hears it.
+      void s.work.then(() => push(s));
       const { png: _png, ...capture } = page;
       return { ...view(s), capture };
     },

@@ -42,6 +42,24 @@ const s = {
   unconfirmed: { vi: 'Quý vị chưa xác nhận các trang đã quét: chạm "Xác nhận các trang và thông tin" hoặc "Bỏ các trang đã quét".', en: 'You have not confirmed the scanned pages: tap "Confirm" or "Discard the scanned pages".' },
   continued: { vi: 'Quý vị có thể tiếp tục mà không quét: chọn "Xuất trình bản chính tại quầy" cho giấy tờ chưa quét.', en: 'You can go on without scanning: choose "Show the original at the counter" for the papers not scanned.' },
   expired: { vi: 'Phiên quét đã hết hạn. Mời quý vị quét lại.', en: 'The scan session expired. Please scan again.' },
+  // The document camera.
+  cameraOpen: { vi: 'Chụp bằng máy ảnh', en: 'Use the camera' },
+  cameraMore: { vi: 'Chụp thêm trang', en: 'Photograph another page' },
+  placeCamera: { vi: 'Đặt tờ giấy dưới máy ảnh, nằm gọn trong khung, rồi chạm "Chụp trang này"', en: 'Put the page under the camera, inside the frame, then tap "Take this page"' },
+  cameraStarting: { vi: 'Đang mở máy ảnh…', en: 'Starting the camera…' },
+  cameraShoot: { vi: 'Chụp trang này', en: 'Take this page' },
+  cameraClose: { vi: 'Đóng máy ảnh', en: 'Close the camera' },
+  cameraCheck: { vi: 'Khung màu xanh có ôm đúng mép tờ giấy không?', en: 'Does the green outline follow the edges of the page?' },
+  cameraNoEdges: { vi: 'Không thấy rõ mép tờ giấy. Quý vị nên đặt tờ giấy lên nền tối rồi chụp lại, hoặc dùng cả ảnh này.', en: 'The page’s edges were not found. Put the page on a dark surface and take it again, or use the whole photo.' },
+  cameraAccept: { vi: 'Đúng, dùng ảnh này', en: 'Yes, use this photo' },
+  cameraRetake: { vi: 'Chụp lại', en: 'Take it again' },
+  cameraSending: { vi: 'Đang gửi ảnh…', en: 'Sending the photo…' },
+  cameraDenied: { vi: 'Ki-ốt chưa được phép dùng máy ảnh. Vui lòng nhờ cán bộ hỗ trợ, hoặc chọn cách khác bên dưới.', en: 'The kiosk is not allowed to use the camera. Please ask staff, or choose another way below.' },
+  cameraNone: { vi: 'Không tìm thấy máy ảnh của ki-ốt. Vui lòng nhờ cán bộ kiểm tra, hoặc chọn cách khác bên dưới.', en: 'The kiosk’s camera was not found. Please ask staff to check it, or choose another way below.' },
+  cameraBusy: { vi: 'Máy ảnh đang bận hoặc bị lỗi. Vui lòng thử lại sau giây lát, hoặc chọn cách khác bên dưới.', en: 'The camera is busy or not working. Please try again shortly, or choose another way below.' },
+  cameraTooLarge: { vi: 'Ảnh chụp quá lớn để gửi. Vui lòng chụp lại.', en: 'The photo is too large to send. Please take it again.' },
+  cameraTryAgain: { vi: 'Thử lại máy ảnh', en: 'Try the camera again' },
+  useScanner: { vi: 'Dùng máy quét', en: 'Use the scanner' },
 } as const;
 
 export type ScanStringKey = keyof typeof s;

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Quad } from '../../../../drivers/camera/page-quad.ts';
 import type { ScanSessionView, ScanSource } from '../../../../main/contract/ops/scan.ts';
 import { ApiCallError } from '../../api/client.ts';
 import { useClient } from '../../api/context.ts';
@@ -10,7 +11,10 @@ export interface ScanSession {
   view: ScanSessionView | null;
   error: string | null;
   busy: boolean;
-  start(): Promise<void>;
+  /** Starts a scanner session (the first scanner source unless one is named). */
+  start(source?: ScanSource): Promise<void>;
+  /** A document-camera photo into the session (started as a camera session if there is none yet); true once taken. */
+  addCameraPage(image: string, quad: Quad | null): Promise<boolean>;
   more(): Promise<void>;
   correct(field: string, value: string | boolean): Promise<void>;
   removePage(pageId: string): Promise<void>;
@@ -40,9 +44,11 @@ export function useScanSession(procedureId: string): ScanSession {
   useEffect(() => {
     let alive = true;
     client.call('scanSources', { procedureId }).then(
-      (r) => {
+      async (r) => {
+        // The core cannot see the kiosk's camera: offered only when this machine has a video input.
+        const camera = r.sources.includes('camera') && (await hasVideoInput());
         if (!alive) return;
-        setSources(r.sources);
+        setSources(r.sources.filter((x) => x !== 'camera' || camera));
         setTemplateTitle(r.templateTitle);
       },
       () => alive && setSources([]),
@@ -59,7 +65,7 @@ export function useScanSession(procedureId: string): ScanSession {
     };
   }, [client, procedureId]);
 
-  const run = useCallback(async (f: () => Promise<ScanSessionView | null>) => {
+  const run = useCallback(async (f: () => Promise<ScanSessionView | null>): Promise<boolean> => {
     setBusy(true);
     setError(null);
     try {
@@ -68,6 +74,7 @@ export function useScanSession(procedureId: string): ScanSession {
         idRef.current = v.sessionId;
         setView(v);
       }
+      return true;
     } catch (err) {
       if (err instanceof ApiCallError && err.error.code === 'not_found' && idRef.current) {
         // Expired at the core: start afresh.
@@ -75,6 +82,7 @@ export function useScanSession(procedureId: string): ScanSession {
         setView(null);
       }
       setError(err instanceof ApiCallError ? (err.error.messageVi ?? err.error.message) : String(err));
+      return false;
     } finally {
       setBusy(false);
     }
@@ -87,23 +95,54 @@ export function useScanSession(procedureId: string): ScanSession {
     view,
     error,
     busy,
-    start: () => run(() => (sources?.[0] ? client.call('startScan', { procedureId, source: sources[0] }) : Promise.resolve(null))),
-    more: () => run(() => client.call('scanMore', { sessionId: id() })),
-    correct: (field, value) => run(() => client.call('correctField', { sessionId: id(), field, value })),
-    removePage: (pageId) => run(() => client.call('removePage', { sessionId: id(), pageId })),
-    finish: () => run(() => client.call('finishScan', { sessionId: id() })),
-    discard: () =>
+    start: async (source) => {
+      const chosen = source ?? sources?.find((x) => x !== 'camera');
+      await run(() => (chosen ? client.call('startScan', { procedureId, source: chosen }) : Promise.resolve(null)));
+    },
+    addCameraPage: (image, quad) =>
       run(async () => {
+        if (!idRef.current) {
+          const v = await client.call('startScan', { procedureId, source: 'camera' });
+          idRef.current = v.sessionId;
+          setView(v);
+        }
+        return client.call('addCameraPage', { sessionId: id(), image, ...(quad ? { quad } : {}) });
+      }),
+    more: async () => {
+      await run(() => client.call('scanMore', { sessionId: id() }));
+    },
+    correct: async (field, value) => {
+      await run(() => client.call('correctField', { sessionId: id(), field, value }));
+    },
+    removePage: async (pageId) => {
+      await run(() => client.call('removePage', { sessionId: id(), pageId }));
+    },
+    finish: async () => {
+      await run(() => client.call('finishScan', { sessionId: id() }));
+    },
+    discard: async () => {
+      await run(async () => {
         const sessionId = idRef.current;
         idRef.current = null;
         setView(null);
         if (sessionId) await client.call('discardScan', { sessionId });
         return null;
-      }),
+      });
+    },
     clearError: () => setError(null),
     confirmedId: view?.state === 'finished' ? view.sessionId : null,
     submitted: () => {
       idRef.current = null;
     },
   };
+}
+
+async function hasVideoInput(): Promise<boolean> {
+  try {
+    const devices = (await navigator.mediaDevices?.enumerateDevices()) ?? [];
+    return devices.some((d) => d.kind === 'videoinput');
+  } catch (err) {
+    console.warn('the kiosk could not list its cameras', err);
+    return false;
+  }
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ScanField } from '../../../../main/contract/ops/scan.ts';
+import { CameraCapture } from '../../components/scan/CameraCapture.tsx';
 import { FieldEditor } from '../../components/scan/FieldEditor.tsx';
 import { FieldList, PageStrip, Progress } from '../../components/scan/ScanParts.tsx';
 import { useST } from '../../components/scan/strings.ts';
@@ -17,10 +18,15 @@ export function ScanStep({ scan, onCounter }: { scan: ScanSession; onCounter: ()
   const [editing, setEditing] = useState<ScanField | null>(null);
   // "Tiếp tục, không quét": the problem is put aside; pages already scanned stay and can still be confirmed.
   const [goingOn, setGoingOn] = useState(false);
+  // The document camera's preview (its stream lives while this is true and the step is on screen).
+  const [cameraOpen, setCameraOpen] = useState(false);
   const view = scan.view;
+  const hasCamera = scan.sources?.includes('camera') ?? false;
+  const hasScanner = scan.sources?.some((x) => x !== 'camera') ?? false;
   const more = () => {
     setGoingOn(false);
-    void scan.more();
+    if (view?.source === 'camera') setCameraOpen(true);
+    else void scan.more();
   };
 
   if (scan.sources === null) {
@@ -48,20 +54,57 @@ export function ScanStep({ scan, onCounter }: { scan: ScanSession; onCounter: ()
     </div>
   );
 
+  if (cameraOpen) {
+    return (
+      <section className="scan-step" data-testid="scan-slot" data-state="camera">
+        <h2>{st('title')}</h2>
+        {error}
+        <CameraCapture
+          busy={scan.busy}
+          onAccept={async (shot) => {
+            const ok = await scan.addCameraPage(shot.image, shot.quad);
+            if (ok) setCameraOpen(false);
+            return ok;
+          }}
+          onClose={() => setCameraOpen(false)}
+          onUseScanner={
+            hasScanner
+              ? () => {
+                  setCameraOpen(false);
+                  if (view && view.source !== 'camera') void scan.more();
+                  else if (!view) void scan.start();
+                }
+              : null
+          }
+          onCounter={onCounter}
+        />
+      </section>
+    );
+  }
+
+  const cameraButton = hasCamera && (
+    <button type="button" className={`tile ${hasScanner ? 'scan-small-tile' : 'tile-primary scan-big'}`} disabled={scan.busy} onClick={() => setCameraOpen(true)} data-testid="camera-open">
+      📷 {view ? st('cameraMore') : st('cameraOpen')}
+    </button>
+  );
+
   if (!view) {
     return (
       <section className="scan-step" data-testid="scan-slot" data-state="start">
         <h2>{st('title')}</h2>
         {error}
-        <p className="lead">{st('place')}</p>
+        <p className="lead">{hasScanner ? st('place') : st('placeCamera')}</p>
         {scan.templateTitle && (
           <p className="muted">
             {st('form')}: <strong>{scan.templateTitle}</strong>
           </p>
         )}
-        <button type="button" className="tile tile-primary scan-big" disabled={scan.busy} onClick={() => void scan.start()} data-testid="scan-start">
-          {st('scan')}
-        </button>
+        {hasScanner && (
+          <button type="button" className="tile tile-primary scan-big" disabled={scan.busy} onClick={() => void scan.start()} data-testid="scan-start">
+            {st('scan')}
+          </button>
+        )}
+        {cameraButton}
       </section>
     );
   }
@@ -165,17 +208,18 @@ export function ScanStep({ scan, onCounter }: { scan: ScanSession; onCounter: ()
               </button>
               {(!view.problem || goingOn) && (
                 <button type="button" className="tile scan-small-tile" disabled={scan.busy} onClick={more} data-testid="scan-more">
-                  {st('more')}
+                  {view.source === 'camera' ? st('cameraMore') : st('more')}
                 </button>
               )}
+              {view.source !== 'camera' && cameraButton}
             </div>
           </>
         )
       )}
-      {(view.state === 'finished' || view.pages.length === 0) && settled && !view.problem && (
+      {(view.state === 'finished' || view.pages.length === 0) && (settled || view.state === 'idle') && !view.problem && (
         <div className="choice-row">
           <button type="button" className="tile scan-small-tile" disabled={scan.busy} onClick={more} data-testid="scan-more">
-            {st('more')}
+            {view.source === 'camera' ? st('cameraMore') : st('more')}
           </button>
         </div>
       )}
