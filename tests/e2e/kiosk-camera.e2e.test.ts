@@ -195,4 +195,52 @@ describe('photographing a paper form with the kiosk’s document camera', () => 
       db.close();
     }
   });
+
+  it('tells the citizen when the camera is not allowed, with ways on, and hides it on a machine without one', { timeout: 120_000 }, async () => {
+    const catalog = ((await (await fetch(`${core.url}/api/catalog`)).json()) as { value: Catalog }).value;
+    const procedure = catalog.procedures.find((p) => p.name === 'Thủ tục đăng ký khai sinh')!;
+    const toDocuments = async (b: Browser) => {
+      const page = await b.newPage({ viewport: { width: 1280, height: 1000 } });
+      await page.goto(`${core.url}/`);
+      await page.waitForSelector(`[data-testid=service-${SERVICE}]`);
+      await startDossier(page, SERVICE, procedure.id);
+      await wedgeScanUntil(page, QR, '[data-testid=identity-confirm]');
+      await page.click('[data-testid=confirm-yes]');
+      await page.click('[data-testid=field-phone]');
+      await tapKeys(page, '0905123456');
+      await page.click('[data-testid=contact-next]');
+      await page.waitForSelector('[data-testid=documents-step]');
+      return page;
+    };
+
+    // A camera is there, but nobody grants the kiosk page its use (no auto-accepting fake UI): denied.
+    const denying = await launchChromium(['--use-fake-device-for-media-stream']);
+    try {
+      const page = await toDocuments(denying);
+      await page.click('[data-testid=camera-open]');
+      await page.waitForSelector('[data-testid=camera-error]');
+      expect(await attr(page, 'camera-error', 'data-problem')).toBe('cameraDenied');
+      expect(await text(page, 'camera-error')).toContain('Ki-ốt chưa được phép dùng máy ảnh');
+      expect(await page.locator('[data-testid=camera-use-scanner]').count()).toBe(0); // this kiosk has no scanner
+      expect(await page.locator('[data-testid=camera-counter]').textContent()).toBe('Lấy số, làm tại quầy');
+      await page.click('[data-testid=camera-continue]');
+      await page.waitForSelector('[data-testid=camera-open]');
+      await page.close();
+    } finally {
+      await denying.close();
+    }
+
+    // No video input at all: the camera is not offered; the slot says the kiosk has nothing to scan with.
+    const plainBrowser = await launchChromium();
+    try {
+      const page = await toDocuments(plainBrowser);
+      const kinds = (await page.evaluate('navigator.mediaDevices.enumerateDevices().then((d) => d.map((x) => x.kind))')) as string[];
+      expect(kinds).not.toContain('videoinput');
+      await expect.poll(() => attr(page, 'scan-slot', 'data-state')).toBe('none');
+      expect(await page.locator('[data-testid=camera-open]').count()).toBe(0);
+      await page.close();
+    } finally {
+      await plainBrowser.close();
+    }
+  });
 });
