@@ -37,6 +37,8 @@ export const ScanField = z.object({
   /** Invalid or read with low confidence: highlighted for the citizen to check. */
   flagged: z.boolean(),
   reason: z.string().nullable(),
+  /** A likely spelling from the name and place lists when only a tone mark differs (e.g. NGUYÊN → NGUYỄN). */
+  suggestion: z.string().nullable(),
   /** Changed or confirmed by the citizen. */
   corrected: z.boolean(),
   /** Always shown for an explicit confirmation (capital letters with tone marks are OCR's weak spot). */

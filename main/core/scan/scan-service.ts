@@ -41,6 +41,7 @@ interface FieldState {
   valid: boolean;
   flagged: boolean;
   reason: string | null;
+  suggestion: string | null;
   corrected: boolean;
 }
 
@@ -167,6 +168,7 @@ export function createScanService(deps: ScanServiceDeps) {
           valid: st.valid,
           flagged: st.flagged,
           reason: st.reason,
+          suggestion: st.corrected ? null : st.suggestion,
           corrected: st.corrected,
           mustConfirm: mustConfirm(f.type, st.value),
           pageId: page.id,
@@ -223,7 +225,7 @@ export function createScanService(deps: ScanServiceDeps) {
         page.fields = new Map(
           Object.entries(reading.fields).map(([name, f]) => [
             name,
-            { value: f.value, confidence: f.confidence, valid: f.valid, flagged: f.flagged, reason: f.reason ?? null, corrected: false },
+            { value: f.value, confidence: f.confidence, valid: f.valid, flagged: f.flagged, reason: f.reason ?? null, suggestion: f.suggestion ?? null, corrected: false },
           ]),
         );
       }
@@ -441,7 +443,7 @@ export function createScanService(deps: ScanServiceDeps) {
       const v = typeof value === 'string' ? value.normalize('NFC').replace(/\s+/g, ' ').trim() : value;
       const check = validateField(f, v);
       // The citizen's own word: valid values are no longer flagged; invalid ones still are, with the reason.
-      page!.fields!.set(name, { value: v, confidence: 100, valid: check.valid, flagged: !check.valid, reason: check.reason ?? null, corrected: true });
+      page!.fields!.set(name, { value: v, confidence: 100, valid: check.valid, flagged: !check.valid, reason: check.reason ?? null, suggestion: null, corrected: true });
       s.finished = false;
       push(s);
       return view(s);

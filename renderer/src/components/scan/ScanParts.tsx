@@ -56,7 +56,19 @@ function shown(f: ScanField, empty: string): string {
 }
 
 /** Names and capitals first, each with an explicit "Đúng"; then every field, the flagged ones highlighted. */
-export function FieldList({ fields, busy, onConfirm, onEdit }: { fields: ScanField[]; busy: boolean; onConfirm: (f: ScanField) => void; onEdit: (f: ScanField) => void }) {
+export function FieldList({
+  fields,
+  busy,
+  onConfirm,
+  onEdit,
+  onUseSuggestion,
+}: {
+  fields: ScanField[];
+  busy: boolean;
+  onConfirm: (f: ScanField) => void;
+  onEdit: (f: ScanField) => void;
+  onUseSuggestion: (f: ScanField, value: string) => void;
+}) {
   const st = useST();
   const names = fields.filter((f) => f.mustConfirm);
   const row = (f: ScanField, confirm: boolean) => (
@@ -73,6 +85,11 @@ export function FieldList({ fields, busy, onConfirm, onEdit }: { fields: ScanFie
       </span>
       {f.flagged && f.reason && <span className="scan-field-reason">⚠ {f.reason}</span>}
       <span className="scan-field-actions">
+        {f.suggestion && !f.corrected && (
+          <button type="button" className="choice choice-suggestion" disabled={busy} onClick={() => onUseSuggestion(f, f.suggestion!)} data-testid={`scan-suggest-${f.name}`}>
+            {st('useSuggestion')} “{f.suggestion}”
+          </button>
+        )}
         {confirm &&
           (f.corrected ? (
             <span className="scan-ok">✓ {st('confirmed')}</span>

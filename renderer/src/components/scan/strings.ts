@@ -24,6 +24,7 @@ const s = {
   namesTitle: { vi: 'Quý vị kiểm tra họ tên (chữ in hoa có dấu dễ đọc sai)', en: 'Please check the names (capitals with tone marks are easily misread)' },
   correct: { vi: 'Đúng', en: 'Correct' },
   confirmed: { vi: 'Đã xác nhận', en: 'Confirmed' },
+  useSuggestion: { vi: 'Sửa thành', en: 'Change to' },
   edit: { vi: 'Sửa', en: 'Edit' },
   save: { vi: 'Lưu', en: 'Save' },
   cancel: { vi: 'Huỷ', en: 'Cancel' },

@@ -176,7 +176,13 @@ export function ScanStep({ scan, onCounter }: { scan: ScanSession; onCounter: ()
                 }}
               />
             ) : page.pageId === formPage ? (
-              <FieldList fields={view.fields} busy={scan.busy} onConfirm={(f) => void scan.correct(f.name, f.value)} onEdit={setEditing} />
+              <FieldList
+                fields={view.fields}
+                busy={scan.busy}
+                onConfirm={(f) => void scan.correct(f.name, f.value)}
+                onUseSuggestion={(f, v) => void scan.correct(f.name, v)}
+                onEdit={setEditing}
+              />
             ) : (
               <div className="scan-text">
                 <h3>{st('textTitle')}</h3>
