@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { applyHomography, findPageQuad, homography, warpPerspective, type Quad } from '../../main/core/ocr/perspective.ts';
-import { blankCutRow, contentBox, cropGrey, estimateNoise, estimateSkew, median3, sauvola, toGrey, toPgm } from '../../main/core/ocr/preprocess.ts';
+import { blankCutRow, contentBox, cropGrey, estimateNoise, estimateSkew, median3, prepareGrey, sauvola, toGrey, toPgm } from '../../main/core/ocr/preprocess.ts';
 import { registerPage, regionToPixels } from '../../main/core/ocr/register.ts';
 import { renderFilledForm, renderTextPage } from '../../main/core/ocr/synthetic.ts';
 import { loadTemplates } from '../../main/core/ocr/template.ts';
@@ -84,6 +84,9 @@ describe('raw grey helpers', () => {
     const header = 'P5\n4 4\n255\n';
     expect(pgm.subarray(0, header.length).toString('ascii')).toBe(header);
     expect([...pgm.subarray(header.length)]).toEqual([255, 255, 255, 255, 255, 60, 70, 255, 255, 100, 110, 255, 255, 255, 255, 255]);
+    // A band of rows straight from the page: the same bytes as cropping first.
+    const band = toPgm(img, 1, { top: 1, height: 2 });
+    expect(band.equals(toPgm(cropGrey(img, { left: 0, top: 1, width: 4, height: 2 }), 1))).toBe(true);
     const speck = { width: 3, height: 3, data: Uint8Array.from([200, 200, 200, 200, 0, 200, 200, 200, 200]) };
     expect(median3(speck).data[4]).toBe(200);
   });
@@ -145,5 +148,22 @@ describe('registration', () => {
     };
     expect(ink('ban_sao_co')).toBeGreaterThan(0);
     expect(ink('ban_sao_khong')).toBe(0);
+  });
+});
+
+describe('prepareGrey', () => {
+  it('decodes and scales a wide scan in one pass, and judges noise at the scan resolution', async () => {
+    const W = 3400;
+    const H = 800;
+    const clean = await sharp({ create: { width: W, height: H, channels: 3, background: '#fff' } }).png().toBuffer();
+    const p = await prepareGrey(clean);
+    expect([p.width, p.height, p.scale]).toEqual([1700, 400, 0.5]);
+    expect(p.binarised).toBe(false);
+    // Salt-and-pepper specks (every 4th pixel) are noise at full size; scaled by half they would blur away.
+    const noisy = Buffer.alloc(W * H, 255);
+    for (let i = 0; i < noisy.length; i += 4) noisy[i] = 0;
+    const n = await prepareGrey(await sharp(noisy, { raw: { width: W, height: H, channels: 1 } }).png().toBuffer());
+    expect(n.noise).toBeGreaterThan(6);
+    expect(n.binarised).toBe(true);
   });
 });

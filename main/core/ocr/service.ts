@@ -41,6 +41,8 @@ export interface OcrServiceOptions {
   /** Family and place names that confident misreads are checked against (default: assets/lexicon). */
   lexicon?: Lexicon;
   now?: () => number;
+  /** Whole pages above this many pixels are read in two halves cut at a blank band (default 2 MP; Infinity: never). */
+  splitPixels?: number;
 }
 
 export interface OcrService {
@@ -90,11 +92,14 @@ const SPLIT_PIXELS = 2_000_000;
  * half (the wasm heap never shrinks, so this sets the worker's size), and with two workers both halves run at
  * once. The text, the words (moved back into page pixels) and the confidence are put together again.
  */
-async function readWholePage(pool: OcrPool, page: GreyImage, words: boolean): Promise<OcrResult> {
-  const cut = page.width * page.height > SPLIT_PIXELS ? blankCutRow(page) : null;
+async function readWholePage(pool: OcrPool, page: GreyImage, words: boolean, splitPixels: number): Promise<OcrResult> {
+  const cut = page.width * page.height > splitPixels ? blankCutRow(page) : null;
   if (cut === null) return pool.recognize({ image: toPgm(page), psm: 3, words });
-  const halves = [cropGrey(page, { left: 0, top: 0, width: page.width, height: cut }), cropGrey(page, { left: 0, top: cut, width: page.width, height: page.height - cut })];
-  const [top, bottom] = await Promise.all(halves.map((h) => pool.recognize({ image: toPgm(h), psm: 3, words }))) as [OcrResult, OcrResult];
+  // Each half goes from the page rows straight into its PGM; the job holds the only reference.
+  const [top, bottom] = await Promise.all([
+    pool.recognize({ image: toPgm(page, 0, { top: 0, height: cut }), psm: 3, words }),
+    pool.recognize({ image: toPgm(page, 0, { top: cut, height: page.height - cut }), psm: 3, words }),
+  ]);
   const lines = top.words.reduce((n, w) => Math.max(n, w.lineIndex + 1), 0);
   const moved = bottom.words.map((w): OcrWord => ({
     ...w,
@@ -117,6 +122,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
   const { pool, templates } = options;
   const threshold = options.confidenceThreshold ?? 70;
   const now = options.now ?? (() => performance.now());
+  const splitPixels = options.splitPixels ?? SPLIT_PIXELS;
   const lexicon = indexLexicon(options.lexicon ?? loadLexicon());
 
   async function readField(f: FormField, page: GreyImage, box: typeof EMPTY): Promise<FieldReading> {
@@ -171,7 +177,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
       } catch (e) {
         throw new OcrInputError(`unreadable image: ${(e as Error).message}`);
       }
-      const full = await readWholePage(pool, prepared.grey, template !== undefined);
+      const full = await readWholePage(pool, prepared.grey, template !== undefined, splitPixels);
       const reading: PageReading = {
         text: full.text.normalize('NFC').trim(),
         confidence: Math.round(full.confidence),
