@@ -4,6 +4,7 @@ import { renderFilledForm, renderTextPage, type FormValues } from '../../main/co
 import type { FormTemplate } from '../../main/core/ocr/template.ts';
 import { blur, cameraShot, jpegArtefacts, noise, rescale, skew } from './degrade.ts';
 import { PAGES } from './texts.ts';
+import { FORM_VALUES } from '../../tests/fixtures/form-values.ts';
 
 // Builds the OCR corpus into bench/out/corpus: real Vietnamese text pages and filled forms, clean and damaged
 // the ways scanners and cameras damage them, each with its ground truth (manifest.json).
@@ -22,67 +23,6 @@ export interface CorpusPage {
   /** Camera pages: rectify first. */
   camera?: boolean;
 }
-
-const FORM_VALUES: Record<string, FormValues> = {
-  'khai-sinh': {
-    kinh_gui: 'UBND phường Phú Hội',
-    nguoi_yeu_cau: 'NGUYỄN VĂN AN',
-    noi_cu_tru: '12 Lê Lợi, phường Phú Hội, TP Huế',
-    giay_to_tuy_than: '046085001234',
-    quan_he: 'Cha',
-    ho_ten: 'NGUYỄN THỊ HOA',
-    ngay_sinh: '12/03/2024',
-    gioi_tinh: 'Nữ',
-    dan_toc: 'Kinh',
-    quoc_tich: 'Việt Nam',
-    noi_sinh: 'Bệnh viện Trung ương Huế',
-    que_quan: 'Thừa Thiên Huế',
-    me_ho_ten: 'TRẦN THỊ LAN',
-    cha_ho_ten: 'NGUYỄN VĂN AN',
-    ban_sao_co: true,
-    ban_sao_khong: false,
-    so_ban_sao: '2',
-  },
-  'ly-lich-tu-phap': {
-    ho_ten: 'LÊ THỊ MINH THƯ',
-    ten_goi_khac: '',
-    gioi_tinh: 'Nữ',
-    ngay_sinh: '09/07/1990',
-    noi_sinh: 'Phú Vang, Thừa Thiên Huế',
-    quoc_tich: 'Việt Nam',
-    noi_thuong_tru: '5 Trần Hưng Đạo, phường Phú Hòa, TP Huế',
-    so_giay_to: '046190001234',
-    ngay_cap: '15/08/2021',
-    ho_ten_cha: 'LÊ VĂN HÙNG',
-    ho_ten_me: 'PHAN THỊ MAI',
-    dien_thoai: '0905123456',
-    email: 'minhthu.le@example.vn',
-    phieu_so_1: false,
-    phieu_so_2: true,
-    muc_dich: 'Bổ sung hồ sơ xin việc',
-    so_luong: '2',
-  },
-  'ket-hon': {
-    kinh_gui: 'UBND phường Vĩnh Ninh',
-    nu_ho_ten: 'HOÀNG THỊ YẾN',
-    nam_ho_ten: 'ĐẶNG QUỐC BẢO',
-    nu_ngay_sinh: '04/11/1996',
-    nam_ngay_sinh: '21/06/1994',
-    nu_dan_toc: 'Kinh',
-    nam_dan_toc: 'Tày',
-    nu_quoc_tich: 'Việt Nam',
-    nam_quoc_tich: 'Việt Nam',
-    nu_noi_cu_tru: 'Phường Vĩnh Ninh, Huế',
-    nam_noi_cu_tru: 'Phường An Cựu, Huế',
-    nu_cccd: '046196004512',
-    nam_cccd: '046094007788',
-    nu_lan_ket_hon: '1',
-    nam_lan_ket_hon: '2',
-    ban_sao_co: true,
-    ban_sao_khong: false,
-    so_ban_sao: '2',
-  },
-};
 
 export async function generateCorpus(outDir: string, templates: Map<string, FormTemplate>): Promise<CorpusPage[]> {
   mkdirSync(outDir, { recursive: true });

@@ -12,6 +12,7 @@ import { launchChromium } from '../helpers/browser.ts';
 import { tempDir } from '../helpers/core.ts';
 import { type Headless, startHeadless } from '../helpers/headless.ts';
 import { startDossier, tapKeys, wedgeScanUntil, writeConfig } from './kiosk-helpers.ts';
+import { KHAI_SINH_BAD_DATE } from '../fixtures/form-values.ts';
 
 // A citizen scans a filled Tờ khai đăng ký khai sinh at the kiosk (a scan-to-folder scanner: the test drops
 // the rendered page into the hot folder once "Quét" was tapped), sees the fields read with the wrong date
@@ -20,25 +21,7 @@ import { startDossier, tapKeys, wedgeScanUntil, writeConfig } from './kiosk-help
 
 const SERVICE = 'ho-tich';
 const QR = '046085001234||Nguyễn Văn An|12031985|Nam|12 Lê Lợi, phường Phú Hội, Huế|15082021';
-const VALUES = {
-  kinh_gui: 'UBND phường Phú Hội',
-  nguoi_yeu_cau: 'NGUYỄN VĂN AN',
-  noi_cu_tru: '12 Lê Lợi, phường Phú Hội, TP Huế',
-  giay_to_tuy_than: '046085001234',
-  quan_he: 'Cha',
-  ho_ten: 'NGUYỄN THỊ HOA',
-  ngay_sinh: '31/02/2024',
-  gioi_tinh: 'Nữ',
-  dan_toc: 'Kinh',
-  quoc_tich: 'Việt Nam',
-  noi_sinh: 'Bệnh viện Trung ương Huế',
-  que_quan: 'Thừa Thiên Huế',
-  me_ho_ten: 'TRẦN THỊ LAN',
-  cha_ho_ten: 'NGUYỄN VĂN AN',
-  ban_sao_co: true,
-  ban_sao_khong: false,
-  so_ban_sao: '2',
-};
+const VALUES = KHAI_SINH_BAD_DATE;
 
 let browser: Browser;
 let core: Headless;

@@ -6,6 +6,7 @@ import { createOcrService, OcrInputError, type OcrService } from '../../main/cor
 import { renderFilledForm, renderTextPage, type FormValues } from '../../main/core/ocr/synthetic.ts';
 import { loadTemplates } from '../../main/core/ocr/template.ts';
 import { noise, skew } from '../../bench/corpus/degrade.ts';
+import { FORM_VALUES } from '../fixtures/form-values.ts';
 
 const templates = loadTemplates();
 let pool: OcrPool;
@@ -33,25 +34,7 @@ function cer(got: string, want: string): number {
   return d[b.length]! / Math.max(1, b.length);
 }
 
-const KHAI_SINH: FormValues = {
-  kinh_gui: 'UBND phường Phú Hội',
-  nguoi_yeu_cau: 'NGUYỄN VĂN AN',
-  noi_cu_tru: '12 Lê Lợi, phường Phú Hội, TP Huế',
-  giay_to_tuy_than: '046085001234',
-  quan_he: 'Cha',
-  ho_ten: 'NGUYỄN THỊ HOA',
-  ngay_sinh: '12/03/2024',
-  gioi_tinh: 'Nữ',
-  dan_toc: 'Kinh',
-  quoc_tich: 'Việt Nam',
-  noi_sinh: 'Bệnh viện Trung ương Huế',
-  que_quan: 'Thừa Thiên Huế',
-  me_ho_ten: 'TRẦN THỊ LAN',
-  cha_ho_ten: 'NGUYỄN VĂN AN',
-  ban_sao_co: true,
-  ban_sao_khong: false,
-  so_ban_sao: '2',
-};
+const KHAI_SINH: FormValues = FORM_VALUES['khai-sinh']!;
 
 describe('reading a filled Tờ khai đăng ký khai sinh (150 dpi scan)', () => {
   it('registers the page and reads every field, none flagged', async () => {

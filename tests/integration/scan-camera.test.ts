@@ -9,6 +9,7 @@ import { renderFilledForm } from '../../main/core/ocr/synthetic.ts';
 import { loadTemplates } from '../../main/core/ocr/template.ts';
 import { type CameraFrame, cameraFrame, frameJpeg } from '../helpers/camera-photo.ts';
 import { tempDir } from '../helpers/core.ts';
+import { KHAI_SINH_BAD_DATE } from '../fixtures/form-values.ts';
 
 // The kiosk's document camera: a filled khai sinh form photographed at an angle on a dark desk (1080p, as
 // the kiosk asks its camera for), sent as JPEG through addCameraPage with the kiosk's outline and without
@@ -17,25 +18,7 @@ import { tempDir } from '../helpers/core.ts';
 const kiosk = { role: 'citizen' as const, origin: 'ipc' };
 const lan = { role: 'citizen' as const, origin: '192.168.1.50' };
 const templates = loadTemplates();
-const VALUES = {
-  kinh_gui: 'UBND phường Phú Hội',
-  nguoi_yeu_cau: 'NGUYỄN VĂN AN',
-  noi_cu_tru: '12 Lê Lợi, phường Phú Hội, TP Huế',
-  giay_to_tuy_than: '046085001234',
-  quan_he: 'Cha',
-  ho_ten: 'NGUYỄN THỊ HOA',
-  ngay_sinh: '31/02/2024', // no such day: must be flagged
-  gioi_tinh: 'Nữ',
-  dan_toc: 'Kinh',
-  quoc_tich: 'Việt Nam',
-  noi_sinh: 'Bệnh viện Trung ương Huế',
-  que_quan: 'Thừa Thiên Huế',
-  me_ho_ten: 'TRẦN THỊ LAN',
-  cha_ho_ten: 'NGUYỄN VĂN AN',
-  ban_sao_co: true,
-  ban_sao_khong: false,
-  so_ban_sao: '2',
-};
+const VALUES = KHAI_SINH_BAD_DATE;
 
 type Added = ScanSessionView & { capture: { rectified: boolean; quad: { x: number; y: number }[] | null; width: number; height: number } };
 

@@ -15,6 +15,7 @@ import { loadTemplates } from '../../main/core/ocr/template.ts';
 import type { Audience } from '../../main/core/util/events.ts';
 import { HttpCentralSystem } from '../../main/core/sync/http-central.ts';
 import { tempDir } from '../helpers/core.ts';
+import { KHAI_SINH_BAD_DATE } from '../fixtures/form-values.ts';
 
 // A scan-to-folder scanner: the test drops a rendered, filled-in form into the hot folder after the citizen
 // tapped "Quét"; the core reads it (one OCR worker), the citizen corrects and confirms, the dossier is
@@ -104,25 +105,7 @@ describe('scan session from a hot folder', () => {
     expect(started.sessionId).toMatch(/^[A-Za-z0-9_-]{24}$/);
     await until(async () => existsSync(join(hot, 'stale')) && readdirSync(join(hot, 'stale')).some((f) => f.endsWith('_left-over.png')), Boolean, 'the left-over file to be moved aside');
 
-    const values = {
-      kinh_gui: 'UBND phường Phú Hội',
-      nguoi_yeu_cau: 'NGUYỄN VĂN AN',
-      noi_cu_tru: '12 Lê Lợi, phường Phú Hội, TP Huế',
-      giay_to_tuy_than: '046085001234',
-      quan_he: 'Cha',
-      ho_ten: 'NGUYỄN THỊ HOA',
-      ngay_sinh: '31/02/2024', // no such day: must be flagged
-      gioi_tinh: 'Nữ',
-      dan_toc: 'Kinh',
-      quoc_tich: 'Việt Nam',
-      noi_sinh: 'Bệnh viện Trung ương Huế',
-      que_quan: 'Thừa Thiên Huế',
-      me_ho_ten: 'TRẦN THỊ LAN',
-      cha_ho_ten: 'NGUYỄN VĂN AN',
-      ban_sao_co: true,
-      ban_sao_khong: false,
-      so_ban_sao: '2',
-    };
+    const values = KHAI_SINH_BAD_DATE;
     const t0 = performance.now();
     drop('scan-0001.png', await renderFilledForm(templates.get('khai-sinh')!, values, { dpi: 150 }));
     const ready = await until(
