@@ -14,6 +14,7 @@ import { tempDir } from '../helpers/core.ts';
 import { type Headless, startHeadless } from '../helpers/headless.ts';
 import { startDossier, tapKeys, wedgeScanUntil, writeConfig } from './kiosk-helpers.ts';
 import { KHAI_SINH_BAD_DATE } from '../fixtures/form-values.ts';
+import { byTestIdAttr, byTestIdText } from '../helpers/e2e.ts';
 
 // A citizen photographs a filled Tờ khai đăng ký khai sinh with the kiosk's document camera: Chromium's fake
 // video device plays an MJPEG (a concatenation of JPEG frames) of the form lying at an angle on a desk. The
@@ -49,8 +50,8 @@ afterAll(async () => {
 
 /** Without tone marks and vowel marks: OCR of capitals from a photo gets the letters before the marks. */
 const plain = (v: string) => v.normalize('NFD').replace(/\p{M}/gu, '').replace(/Đ/g, 'D');
-const text = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]`).textContent();
-const attr = (page: Page, testId: string, name: string) => page.getAttribute(`[data-testid="${testId}"]`, name);
+const text = byTestIdText;
+const attr = byTestIdAttr;
 /** States of every camera track the page opened ('live' or 'ended'). */
 const trackStates = (page: Page) => page.evaluate('window.__cameraTracks.map((t) => t.readyState)') as Promise<string[]>;
 

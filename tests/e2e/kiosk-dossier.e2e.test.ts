@@ -8,6 +8,7 @@ import { loadProfile } from '../../drivers/printer/profile.ts';
 import { openPtyPair, type PtyPair } from '../helpers/pty.ts';
 import { startVirtualPrinter, type VirtualPrinter } from '../helpers/virtual-printer.ts';
 import { expectedAppointment, startDossier, tapKeys, wedgeScanUntil, writeConfig } from './kiosk-helpers.ts';
+import { byTestIdText } from '../helpers/e2e.ts';
 
 // Cấp lại văn bản xác nhận thông báo hoạt động bưu chính: 7 working days, 500.000 đồng, two documents.
 const SERVICE = 'buu-chinh-vien-thong';
@@ -51,7 +52,7 @@ async function kiosk(): Promise<Page> {
   return page;
 }
 
-const text = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]`).textContent();
+const text = byTestIdText;
 
 let dossierCode = '';
 

@@ -13,6 +13,7 @@ import { tempDir } from '../helpers/core.ts';
 import { type Headless, startHeadless } from '../helpers/headless.ts';
 import { startDossier, tapKeys, wedgeScanUntil, writeConfig } from './kiosk-helpers.ts';
 import { KHAI_SINH_BAD_DATE } from '../fixtures/form-values.ts';
+import { byTestIdAttr, byTestIdText } from '../helpers/e2e.ts';
 
 // A citizen scans a filled Tờ khai đăng ký khai sinh at the kiosk (a scan-to-folder scanner: the test drops
 // the rendered page into the hot folder once "Quét" was tapped), sees the fields read with the wrong date
@@ -46,8 +47,8 @@ afterAll(async () => {
   data?.remove();
 });
 
-const text = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]`).textContent();
-const attr = (page: Page, testId: string, name: string) => page.getAttribute(`[data-testid="${testId}"]`, name);
+const text = byTestIdText;
+const attr = byTestIdAttr;
 
 describe('scanning a paper form in the kiosk dossier flow', () => {
   it('reads the form, flags the impossible date, takes the correction and the confirmed names, and the dossier holds the PDF and the fields', { timeout: 180_000 }, async () => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useHeadlessAndBrowser } from '../helpers/e2e.ts';
+import { byTestIdText, useHeadlessAndBrowser } from '../helpers/e2e.ts';
 
 const env = useHeadlessAndBrowser();
 const wait = { timeout: 15_000 };
@@ -16,7 +16,7 @@ async function api<T = unknown>(method: 'GET' | 'POST', path: string, body?: unk
   return { status: res.status, ...json };
 }
 const login = async (role: string, pin: string) => (await api<{ token: string }>('POST', '/api/login', { role, pin })).value.token;
-const text = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]`).textContent();
+const text = byTestIdText;
 
 describe('supervisor dashboard in Chromium', () => {
   it('follows the hall live, closes a counter, sets a quota, and a notice reaches the hall display', async () => {

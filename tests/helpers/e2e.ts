@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser.ts';
 import { tempDir } from './core.ts';
@@ -27,3 +27,8 @@ export function useHeadlessAndBrowser(args: string[] = []) {
     core: () => core!,
   };
 }
+
+/** The text of the element with this data-testid. */
+export const byTestIdText = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]`).textContent();
+/** An attribute of the element with this data-testid. */
+export const byTestIdAttr = (page: Page, testId: string, name: string) => page.getAttribute(`[data-testid="${testId}"]`, name);
