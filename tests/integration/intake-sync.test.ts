@@ -8,7 +8,7 @@ import { parseConfig } from '../../main/core/config/load.ts';
 import { type Core, createCore } from '../../main/core/core.ts';
 import { HttpCentralSystem } from '../../main/core/sync/http-central.ts';
 import type { Clock } from '../../main/core/util/clock.ts';
-import { citizen, manualClock, ok, staff, tempDir } from '../helpers/core.ts';
+import { citizen, manualClock, ok, staff, tempDir, testCore } from '../helpers/core.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -36,6 +36,17 @@ function kiosk(centralUrl: string, clock?: Clock, config: Record<string, unknown
     central: new HttpCentralSystem({ baseUrl: centralUrl, clientId: client.id, clientSecret: client.secret, timeoutMs: 2000 }),
     syncBackoff: { baseMs: 20, capMs: 150 },
   });
+  cleanups.push(async () => {
+    await core.close();
+    d.remove();
+  });
+  return core;
+}
+
+/** A kiosk on the default config, with no central system. */
+function defaultKiosk(): Core {
+  const d = tempDir();
+  const core = testCore({ dataDir: d.dir });
   cleanups.push(async () => {
     await core.close();
     d.remove();
@@ -175,13 +186,7 @@ describe('dossier intake', () => {
 
 describe('a fresh install', () => {
   it('takes a dossier on the default config, with no central system configured, and keeps it queued', async () => {
-    const { testCore } = await import('../helpers/core.ts');
-    const d = tempDir();
-    const core = testCore({ dataDir: d.dir });
-    cleanups.push(async () => {
-      await core.close();
-      d.remove();
-    });
+    const core = defaultKiosk();
     const r = await ok<DossierReceipt>(core.dispatch('submitDossier', dossier(), citizen));
     expect(r.dossierCode).toMatch(/^000\.00\.00\.H57-\d{6}-0001$/);
     const status = await ok<DossierStatusView>(core.dispatch('dossierStatus', { code: r.dossierCode }, citizen));
@@ -191,13 +196,7 @@ describe('a fresh install', () => {
 
 describe('fees', () => {
   it('records a fee the published text does not pin down as assessed at the counter, not as free', async () => {
-    const { testCore } = await import('../helpers/core.ts');
-    const d = tempDir();
-    const core = testCore({ dataDir: d.dir });
-    cleanups.push(async () => {
-      await core.close();
-      d.remove();
-    });
+    const core = defaultKiosk();
     // Chứng thực bản sao: "2.000 đ/trang cho trang 1 và 2; …" — a per-page fee.
     const r = await ok<DossierReceipt>(
       core.dispatch('submitDossier', dossier({ procedureId: '2.000815', documents: [{ name: 'Bản chính giấy tờ cần chứng thực', status: 'original_at_counter' }] }), citizen),
