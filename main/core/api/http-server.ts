@@ -130,47 +130,39 @@ export async function startServer(core: Core, opts: ServerOptions): Promise<Runn
     }
   }
 
+  /** Runs an async handler; a failure is logged and answered with a 500 if nothing was sent yet. */
+  const guard = (what: string, res: ServerResponse, work: Promise<unknown>) =>
+    void work.catch((err: unknown) => {
+      core.log('error', `${what} failed`, { err: String(err) });
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: `${what} failed` } });
+    });
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') return send(res, 200, { ok: true, value: 'up' });
     const receipt = /^\/files\/receipts\/([A-Za-z0-9_-]{16,40})\.pdf$/.exec(url.pathname);
     if (receipt && req.method === 'GET') {
-      handleReceipt(receipt[1]!, res).catch((err: unknown) => {
-        core.log('error', 'receipt PDF failed', { err: String(err) });
-        if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'receipt PDF failed' } });
-      });
-      return;
+      return guard('receipt PDF', res, handleReceipt(receipt[1]!, res));
     }
     const scanPage = /^\/files\/scan\/([A-Za-z0-9_-]{20,40})(\.thumb)?\.jpg$/.exec(url.pathname);
     if (scanPage && req.method === 'GET') {
       // A citizen's scanned page: to the kiosk machine only, by the page's random id, never cached.
       if (!isLoopback(req.socket.remoteAddress ?? '')) return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'scanned pages are shown on the kiosk only' } });
-      core.scans.image(scanPage[1]!, scanPage[2] ? 'thumb' : 'view').then(
-        (jpg) => {
+      return guard(
+        'scan page image',
+        res,
+        core.scans.image(scanPage[1]!, scanPage[2] ? 'thumb' : 'view').then((jpg) => {
           if (!jpg) return send(res, 404, { ok: false, error: { code: 'not_found', message: 'no such page (discarded or expired)' } });
           res.writeHead(200, { 'content-type': 'image/jpeg', 'cache-control': 'no-store', ...SECURITY_HEADERS });
           res.end(jpg);
-        },
-        (err: unknown) => {
-          core.log('error', 'scan page image failed', { err: String(err) });
-          if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'internal error' } });
-        },
+        }),
       );
-      return;
     }
     if (req.method === 'GET' && (url.pathname.startsWith('/voice/') || url.pathname.startsWith('/exports/'))) {
-      serveOversightFile(core, req, url, res, SECURITY_HEADERS).catch((err: unknown) => {
-        core.log('error', 'oversight file failed', { err: String(err) });
-        if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'internal error' } });
-      });
-      return;
+      return guard('oversight file', res, serveOversightFile(core, req, url, res, SECURITY_HEADERS));
     }
     if (url.pathname.startsWith('/api/')) {
-      handleApi(req, res, url).catch((err: unknown) => {
-        core.log('error', 'HTTP handler failed', { err: String(err) });
-        if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'internal error' } });
-      });
-      return;
+      return guard('HTTP handler', res, handleApi(req, res, url));
     }
     if (req.method === 'GET' && opts.staticRoot) {
       for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
