@@ -100,7 +100,7 @@ function Supervisor({ token }: { token: string }) {
             </button>
           ))}
         </nav>
-        <span className="muted">{d ? `Ngày ${d.day} · cập nhật ${clockVi(d.now)}` : 'Đang tải…'}</span>
+        <span className="muted">{d ? `Ngày ${d.day.split('-').reverse().join('/')} · cập nhật ${clockVi(d.now)}` : 'Đang tải…'}</span>
       </header>
       {message && (
         <div className={message.ok ? 'ok-banner' : 'error-banner'} role={message.ok ? 'status' : 'alert'}>

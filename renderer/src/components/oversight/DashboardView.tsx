@@ -13,7 +13,7 @@ export interface Act {
 function QuotaCell({ s, act, call }: { s: ServiceOversight; act: Act; call: (q: number | 'unlimited' | 'config') => Promise<unknown> }) {
   const [value, setValue] = useState('');
   return (
-    <span className="compact">
+    <span className="compact quota-cell">
       <span data-testid={`quota-${s.id}`}>
         {s.issuedToday}/{s.dailyQuota ?? '∞'}
         {s.quotaSource === 'override' ? ' *' : ''}
