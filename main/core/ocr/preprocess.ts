@@ -302,8 +302,8 @@ export async function prepareGrey(input: Buffer, options: PrepareOptions = {}): 
   const { width: W, height: H } = autoOrient;
   if (!W || !H) throw new Error('image has no size');
   const bandH = Math.max(1, Math.round(H * NOISE_BAND));
-  const band = await toGrey(sharp(input).rotate().greyscale().extract({ left: 0, top: Math.floor((H - bandH) / 2), width: W, height: bandH }));
-  const noise = estimateNoise(band);
+  // One decode after the other, not both at once: at once they peak higher in memory for a few ms less.
+  const noise = estimateNoise(await toGrey(sharp(input).rotate().greyscale().extract({ left: 0, top: Math.floor((H - bandH) / 2), width: W, height: bandH })));
   const scale = Math.min(1, maxWidth / W);
   const decode = sharp(input).rotate().greyscale();
   let img = await toGrey(scale < 1 ? decode.resize({ width: Math.round(W * scale), kernel: 'lanczos3' }) : decode);

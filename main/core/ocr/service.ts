@@ -41,7 +41,10 @@ export interface OcrServiceOptions {
   /** Family and place names that confident misreads are checked against (default: assets/lexicon). */
   lexicon?: Lexicon;
   now?: () => number;
-  /** Whole pages above this many pixels are read in two halves cut at a blank band (default 2 MP; Infinity: never). */
+  /**
+   * Whole pages above this many pixels are read in two halves cut at a blank band (Infinity: never). Default
+   * 0.5 MP when the pool has two or more workers (both halves read at once), 2 MP with one (for memory).
+   */
   splitPixels?: number;
 }
 
@@ -86,6 +89,12 @@ const CHECK_THRESHOLD = 0.08;
 
 /** Pages above this many pixels are read in two halves when a blank band allows (about A4 at 150 dpi and up). */
 const SPLIT_PIXELS = 2_000_000;
+/**
+ * With two or more workers, pages from this size up are cut too (a few lines of text at 200 dpi): both halves
+ * are read at once, and tesseract's time goes with the lines of text, not the pixels. With one worker a cut
+ * only costs time (two layout passes), so there it is kept for memory, above SPLIT_PIXELS.
+ */
+const PARALLEL_SPLIT_PIXELS = 500_000;
 
 /**
  * Reads a whole page. A tall page is cut at a blank band and read as two halves: tesseract's memory peaks at
@@ -122,7 +131,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
   const { pool, templates } = options;
   const threshold = options.confidenceThreshold ?? 70;
   const now = options.now ?? (() => performance.now());
-  const splitPixels = options.splitPixels ?? SPLIT_PIXELS;
+  const splitPixels = options.splitPixels ?? (pool.size > 1 ? PARALLEL_SPLIT_PIXELS : SPLIT_PIXELS);
   const lexicon = indexLexicon(options.lexicon ?? loadLexicon());
 
   async function readField(f: FormField, page: GreyImage, box: typeof EMPTY): Promise<FieldReading> {
