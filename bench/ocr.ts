@@ -89,33 +89,33 @@ async function probe(mode: string, file: string) {
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const size = mode === 'start' ? availableParallelism() : 1;
+  // 'wasm-start': one worker started, nothing read: the size of tesseract's wasm heap with the model loaded.
   const before = process.memoryUsage().rss;
   const t = performance.now();
   const pool = await createOcrPool({ size });
   const startMs = performance.now() - t;
   const started = process.memoryUsage().rss;
-  const wasmStarted = wasmRss();
   if (mode === 'mem') {
     const ocr = createOcrService({ pool, templates: loadTemplates() });
     for (let i = 0; i < 2; i++) await ocr.readPage(readFileSync(file), { templateId: 'khai-sinh' });
   }
-  const wasm = wasmRss();
-  await pool.close();
+  // Peak taken first: parsing /proc/self/smaps allocates megabytes of strings, which are not OCR's.
   clearInterval(sampler);
-  process.stdout.write(JSON.stringify({ startMs, peak, before, started, wasmStarted, wasm }) + '\n');
+  const result = { startMs, peak, before, started, wasm: mode === 'start' ? 0 : wasmRss() };
+  await pool.close();
+  process.stdout.write(JSON.stringify(result) + '\n');
 }
 
 /** Runs `probe` in a fresh process started the way bin/letan.js starts the kiosk core. */
 interface ProbeResult {
   startMs: number;
   peak: number;
-  /** RSS before the pool, after it started; wasm heap RSS after start and at the end. */
+  /** RSS before the pool and after it started; wasm heap RSS at the end. */
   before: number;
   started: number;
-  wasmStarted: number;
   wasm: number;
 }
-function runProbe(mode: 'mem' | 'start', file: string): ProbeResult {
+function runProbe(mode: 'mem' | 'start' | 'wasm-start', file: string): ProbeResult {
   // tsx registered from code, not `--import tsx`: worker threads then do not load tsx, as in production
   // (with `--import` each OCR worker pays ~100 ms for it).
   const entry = `import { register } from 'tsx/esm/api'; register(); await import(${JSON.stringify(import.meta.url)});`;
@@ -235,6 +235,7 @@ async function main() {
   const mems = [runProbe('mem', form300), runProbe('mem', form300)];
   const mem = mems.reduce((a, b) => (b.peak > a.peak ? b : a));
   const cold = runProbe('start', form300);
+  const wasmStarted = runProbe('wasm-start', form300).wasm;
   const [probeStartOne, startN, peakOne] = [mem.startMs, cold.startMs, mem.peak];
 
   const textRows = rows.filter((r) => r.cerOurs !== undefined);
@@ -284,8 +285,8 @@ async function main() {
   lines.push('');
   lines.push(
     `Memory with one worker (the probe that peaked): ${MB(mem.before)} before the pool (Node, tsx, sharp/libvips, tesseract.js loaded), ` +
-      `${MB(mem.started)} once the worker is up (+${MB(mem.started - mem.before)}; wasm heap ${MB(mem.wasmStarted)}), peak ${MB(mem.peak)} reading; ` +
-      `tesseract's wasm heap at the end ${MB(mem.wasm)} (it never shrinks: this is its peak), so reading grew it by ${MB(mem.wasm - mem.wasmStarted)}.`,
+      `${MB(mem.started)} once the worker is up (+${MB(mem.started - mem.before)}; wasm heap ${MB(wasmStarted)} in a probe that reads nothing), peak ${MB(mem.peak)} reading; ` +
+      `tesseract's wasm heap at the end ${MB(mem.wasm)} (it never shrinks: this is its peak), so reading grew it by ${MB(mem.wasm - wasmStarted)}.`,
   );
   lines.push('');
   lines.push(`Field exact match: text lines ${rate(fieldHits.line)}, short numeric ${rate(fieldHits.numeric)}, checkboxes ${rate(fieldHits.checkbox)}.`);
