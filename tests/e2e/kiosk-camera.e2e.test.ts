@@ -12,7 +12,7 @@ import { launchChromium } from '../helpers/browser.ts';
 import { type CameraFrame, cameraFrame, frameJpeg } from '../helpers/camera-photo.ts';
 import { tempDir } from '../helpers/core.ts';
 import { type Headless, startHeadless } from '../helpers/headless.ts';
-import { startDossier, tapKeys, wedgeScanUntil, writeConfig } from './kiosk-helpers.ts';
+import { confirmAllNames, finishScanAndSubmit, startDossier, tapKeys, wedgeScanUntil, writeConfig } from './kiosk-helpers.ts';
 import { KHAI_SINH_BAD_DATE } from '../fixtures/form-values.ts';
 import { byTestIdAttr, byTestIdText } from '../helpers/e2e.ts';
 
@@ -134,23 +134,9 @@ describe('photographing a paper form with the kiosk’s document camera', () => 
 
     // Names in capitals: the citizen confirms each as shown (tone marks on capitals are OCR's weak spot at
     // a camera's ~90 dpi; what the citizen confirmed is what the dossier keeps).
-    const names = page.locator('[data-testid^="scan-confirm-"][data-testid$="-yes"]');
     const confirmed = (await attr(page, 'scan-confirm-nguoi_yeu_cau', 'data-value')) ?? '';
-    for (let n = await names.count(); n > 0; n = await names.count()) {
-      await names.first().click();
-      await expect.poll(() => names.count()).toBe(n - 1);
-    }
-    await page.click('[data-testid=scan-finish]');
-    await page.waitForSelector('[data-testid=scan-finished]');
-
-    const docs = await page.locator('.doc-item').count();
-    for (let i = 0; i < docs; i++) await page.click(`[data-testid=doc-${i}-scanned]`);
-    await page.click('[data-testid=documents-next]');
-    await page.click('[data-testid=delivery-next]');
-    expect(await text(page, 'review-scanned')).toBe('1 trang · Tờ khai đăng ký khai sinh');
-    await page.click('[data-testid=submit-dossier]');
-    await page.waitForSelector('[data-testid=receipt-screen]');
-    const code = (await text(page, 'dossier-code')) ?? '';
+    await confirmAllNames(page);
+    const code = await finishScanAndSubmit(page, 'Tờ khai đăng ký khai sinh');
     expect(code).toMatch(/^000\.00\.12\.H57-\d{6}-\d{4}$/);
     await page.close();
 

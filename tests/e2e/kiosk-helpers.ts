@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { appointmentFor, DEFAULT_WORK_HOURS } from '../../main/core/calendar/appointment.ts';
 import { loadHolidayOverrides } from '../../main/core/calendar/holiday-files.ts';
 import { createWorkCalendar } from '../../main/core/calendar/work-calendar.ts';
@@ -36,17 +37,18 @@ export async function wedgeScan(page: Page, payload: string): Promise<void> {
  * `before` runs before each new try (e.g. to check that nothing of the stalled try landed in a field).
  */
 export async function wedgeScanUntil(page: Page, payload: string, selector: string, before: () => Promise<void> = async () => undefined): Promise<void> {
-  for (let i = 0; i < 3; i++) {
+  let last: unknown;
+  for (let i = 0; i < 5; i++) {
     if (i > 0) await before();
     await wedgeScan(page, payload);
     try {
       await page.waitForSelector(selector, { timeout: 3000 });
       return;
-    } catch {
-      // the burst was cut: try again
+    } catch (err) {
+      last = err; // the burst was cut: scan again
     }
   }
-  throw new Error(`the scan never showed ${selector}`);
+  throw new Error(`the scan never showed ${selector} in 5 tries`, { cause: last });
 }
 
 /** The appointment the core computes (same rules, same holiday files), for a dossier received at `at`. */
@@ -61,4 +63,30 @@ export async function startDossier(page: Page, serviceId: string, procedureId: s
   await page.click(`[data-testid=service-${serviceId}]`);
   await page.click(`[data-testid="procedure-${procedureId}"]`);
   await page.click('[data-testid=procedure-submit]');
+}
+
+/** Taps "Đúng" on every name read in capitals until none is left to confirm. */
+export async function confirmAllNames(page: Page): Promise<void> {
+  const pending = page.locator('[data-testid^="scan-confirm-"][data-testid$="-yes"]');
+  for (let n = await pending.count(); n > 0; n = await pending.count()) {
+    await pending.first().click();
+    await expect.poll(() => pending.count()).toBe(n - 1);
+  }
+}
+
+/**
+ * From confirmed fields to the receipt: finish the scan, mark every document scanned, keep delivery at the
+ * center, check the review counts one scanned page of the form, submit; returns the dossier code.
+ */
+export async function finishScanAndSubmit(page: Page, formTitle: string): Promise<string> {
+  await page.click('[data-testid=scan-finish]');
+  await page.waitForSelector('[data-testid=scan-finished]');
+  const docs = await page.locator('.doc-item').count();
+  for (let i = 0; i < docs; i++) await page.click(`[data-testid=doc-${i}-scanned]`);
+  await page.click('[data-testid=documents-next]');
+  await page.click('[data-testid=delivery-next]');
+  expect(await page.locator('[data-testid="review-scanned"]').textContent()).toBe(`1 trang · ${formTitle}`);
+  await page.click('[data-testid=submit-dossier]');
+  await page.waitForSelector('[data-testid=receipt-screen]');
+  return (await page.locator('[data-testid="dossier-code"]').textContent()) ?? '';
 }

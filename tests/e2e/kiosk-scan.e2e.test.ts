@@ -11,7 +11,7 @@ import { loadTemplates } from '../../main/core/ocr/template.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { tempDir } from '../helpers/core.ts';
 import { type Headless, startHeadless } from '../helpers/headless.ts';
-import { startDossier, tapKeys, wedgeScanUntil, writeConfig } from './kiosk-helpers.ts';
+import { confirmAllNames, finishScanAndSubmit, startDossier, tapKeys, wedgeScanUntil, writeConfig } from './kiosk-helpers.ts';
 import { KHAI_SINH_BAD_DATE } from '../fixtures/form-values.ts';
 import { byTestIdAttr, byTestIdText } from '../helpers/e2e.ts';
 
@@ -102,22 +102,8 @@ describe('scanning a paper form in the kiosk dossier flow', () => {
     expect(await attr(page, 'scan-field-ngay_sinh', 'data-flagged')).toBe('false');
 
     // Confirm each name read in capitals.
-    const pending = page.locator('[data-testid^="scan-confirm-"][data-testid$="-yes"]');
-    for (let n = await pending.count(); n > 0; n = await pending.count()) {
-      await pending.first().click();
-      await expect.poll(() => pending.count()).toBe(n - 1);
-    }
-    await page.click('[data-testid=scan-finish]');
-    await page.waitForSelector('[data-testid=scan-finished]');
-
-    const docs = await page.locator('.doc-item').count();
-    for (let i = 0; i < docs; i++) await page.click(`[data-testid=doc-${i}-scanned]`);
-    await page.click('[data-testid=documents-next]');
-    await page.click('[data-testid=delivery-next]');
-    expect(await text(page, 'review-scanned')).toBe('1 trang · Tờ khai đăng ký khai sinh');
-    await page.click('[data-testid=submit-dossier]');
-    await page.waitForSelector('[data-testid=receipt-screen]');
-    const code = (await text(page, 'dossier-code')) ?? '';
+    await confirmAllNames(page);
+    const code = await finishScanAndSubmit(page, 'Tờ khai đăng ký khai sinh');
     expect(code).toMatch(/^000\.00\.12\.H57-\d{6}-\d{4}$/);
     await page.close();
 
