@@ -9,6 +9,7 @@ import { type Core, createCore } from '../../main/core/core.ts';
 import { HttpCentralSystem } from '../../main/core/sync/http-central.ts';
 import type { Clock } from '../../main/core/util/clock.ts';
 import { citizen, manualClock, ok, staff, tempDir, testCore } from '../helpers/core.ts';
+import { waitUntil } from '../helpers/wait.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -66,14 +67,6 @@ const dossier = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 describe('dossier intake', () => {
   it('gives a TT 01/2018 dossier code, the appointment in working days, the fee with a VietQR, and delivers it once', async () => {
     const server = await central();
@@ -90,7 +83,7 @@ describe('dossier intake', () => {
     const second = await ok<DossierReceipt>(core.dispatch('submitDossier', dossier(), citizen));
     expect(second.dossierCode).toBe('000.00.12.H57-260424-0002');
 
-    await until(() => core.sender!.backlog().pending === 0, 'delivery');
+    await waitUntil(() => core.sender!.backlog().pending === 0, 'delivery');
     const stored = server.store.listDossiers();
     expect(stored.map((d) => d.code)).toEqual([r.dossierCode, second.dossierCode]);
     expect(stored[0]!.body.applicant.fullName).toBe('Nguyễn Thị Hoà');
@@ -118,7 +111,7 @@ describe('dossier intake', () => {
     const server = await central(port);
     cleanups.push(() => server.close());
     core.sender!.wake();
-    await until(() => core.sender!.backlog().pending === 0, 'delivery after the outage');
+    await waitUntil(() => core.sender!.backlog().pending === 0, 'delivery after the outage');
     expect(server.store.listDossiers().map((d) => d.code)).toEqual(codes);
   });
 
@@ -159,7 +152,7 @@ describe('dossier intake', () => {
     expect(text).toContain('Nguyễn Thị Hoà');
     expect((await fetch(`${http.url}/files/receipts/AAAAAAAAAAAAAAAAAAAA.pdf`)).status).toBe(404);
 
-    await until(() => core.sender!.backlog().pending === 0, 'delivery');
+    await waitUntil(() => core.sender!.backlog().pending === 0, 'delivery');
     await new Promise((r2) => setTimeout(r2, 20)); // retention counts from the confirmation's time
     const report = core.runRetention();
     expect(report.purged).toEqual([r.dossierCode]);

@@ -11,6 +11,7 @@ import { loadProfile, type TextMode } from '../../drivers/printer/profile.ts';
 import { loadFontSet } from '../../drivers/printer/raster.ts';
 import { openPtyPair, type PtyPair } from '../helpers/pty.ts';
 import { EscPosInterpreter, startVirtualPrinter, type VirtualPrinter } from '../helpers/virtual-printer.ts';
+import { waitUntil } from '../helpers/wait.ts';
 
 const fonts = loadFontSet();
 const cleanup: Array<() => Promise<void> | void> = [];
@@ -30,13 +31,7 @@ const ticket = (n: string): PrintDocument => ({
   ],
 });
 
-async function until(what: string, cond: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const until = (what: string, cond: () => boolean, ms = 10_000) => waitUntil(cond, what, ms);
 
 /** A stable device path (like /dev/serial/by-id/…) that we can point at a new pty when the "printer" returns. */
 function stableLink(target: string): { path: string; repoint(t: string): void } {

@@ -10,6 +10,7 @@ import { loadTemplates } from '../../main/core/ocr/template.ts';
 import { type CameraFrame, cameraFrame, frameJpeg } from '../helpers/camera-photo.ts';
 import { tempDir } from '../helpers/core.ts';
 import { KHAI_SINH_BAD_DATE } from '../fixtures/form-values.ts';
+import { waitFor } from '../helpers/wait.ts';
 
 // The kiosk's document camera: a filled khai sinh form photographed at an angle on a dark desk (1080p, as
 // the kiosk asks its camera for), sent as JPEG through addCameraPage with the kiosk's outline and without
@@ -58,15 +59,8 @@ async function call<T>(op: string, input: unknown, ctx = kiosk): Promise<T> {
   return r.value as T;
 }
 
-async function until<T>(get: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 90_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await get();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+// Straightening and OCR of a 1080p photo: ninety seconds' patience under load.
+const until = <T>(get: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 90_000) => waitFor(get, ok, what, ms);
 
 /** The op over the kiosk's loopback HTTP, as the kiosk page in a browser sends it. */
 async function post(path: string, body: unknown): Promise<{ status: number; reply: { ok: boolean; value?: Added; error?: { code: string; message: string; messageVi?: string } } }> {

@@ -16,6 +16,7 @@ import type { Audience } from '../../main/core/util/events.ts';
 import { HttpCentralSystem } from '../../main/core/sync/http-central.ts';
 import { tempDir } from '../helpers/core.ts';
 import { KHAI_SINH_BAD_DATE } from '../fixtures/form-values.ts';
+import { waitFor } from '../helpers/wait.ts';
 
 // A scan-to-folder scanner: the test drops a rendered, filled-in form into the hot folder after the citizen
 // tapped "Quét"; the core reads it (one OCR worker), the citizen corrects and confirms, the dossier is
@@ -70,15 +71,8 @@ async function call<T>(op: string, input: unknown, ctx = kiosk): Promise<T> {
   return r.value as T;
 }
 
-async function until<T>(get: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await get();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+// The scan pipeline runs OCR: a minute's patience under load.
+const until = <T>(get: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 60_000) => waitFor(get, ok, what, ms);
 
 /** As a scanner does it: written under a temporary name, then renamed into place. */
 function drop(name: string, bytes: Buffer): void {
