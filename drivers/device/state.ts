@@ -24,7 +24,3 @@ export interface DeviceStatusEvent {
   state: DeviceState;
   at: string; // ISO time
 }
-
-export function isUsable(state: DeviceState): boolean {
-  return state.kind === 'ready' || state.kind === 'warning';
-}

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { PrintDocument } from '../../../drivers/printer/document.ts';
 import type { DossierSubmissionInput } from '../../central/contract.ts';
@@ -274,9 +274,6 @@ export function createIntakeService(deps: IntakeDeps) {
       deps.scans?.removeFiles(files);
     },
 
-    attachmentHash(bytes: Uint8Array): string {
-      return createHash('sha256').update(bytes).digest('hex');
-    },
   };
 }
 export type IntakeService = ReturnType<typeof createIntakeService>;
