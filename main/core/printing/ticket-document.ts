@@ -1,12 +1,11 @@
 import type { PrintDocument } from '../../../drivers/printer/document.ts';
 import type { Ticket } from '../../contract/schemas.ts';
+import { formatClock, toVnLocal } from '../calendar/civil-date.ts';
 
-const VN_OFFSET_MS = 7 * 3600_000;
-
+/** "08:15 27/11/2026" in Vietnamese time. */
 function vnTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + VN_OFFSET_MS);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+  const { date, minutes } = toVnLocal(new Date(iso));
+  return `${formatClock(minutes)} ${date.split('-').reverse().join('/')}`;
 }
 
 /** The queue ticket as a device-independent document: Vietnamese first, the number large, a QR to follow it. */

@@ -2,6 +2,7 @@
 import type { Report, ReportQuery } from '../../contract/ops/supervisor.ts';
 import { addDays, dayOfWeek } from '../calendar/civil-date.ts';
 import { mean, summarize, summarizeBy, type TicketFact, waitMinutes } from './aggregate.ts';
+import { toVnLocal } from '../calendar/civil-date.ts';
 
 /** The days a report covers: the day; its week Monday–Sunday; its calendar month. */
 export function periodRange(period: ReportQuery['period'], date: string): { from: string; to: string } {
@@ -25,8 +26,6 @@ export interface ReportLabels {
 /** A fact with the Vietnamese day it was issued on (YYYY-MM-DD), for the series. */
 export type DatedFact = TicketFact & { day: string };
 
-const VN_OFFSET_MS = 7 * 3600_000;
-
 export function buildReport(query: ReportQuery, facts: readonly DatedFact[], labels: ReportLabels): Report {
   const { from, to } = periodRange(query.period, query.date);
   const inRange = facts.filter((f) => f.day >= from && f.day <= to);
@@ -43,7 +42,7 @@ export function buildReport(query: ReportQuery, facts: readonly DatedFact[], lab
   };
   if (query.period === 'day') {
     // Hour of issue in Vietnam, over the hours that had tickets (and the usual 7–17 h).
-    const hourOf = (f: DatedFact) => new Date(Date.parse(f.issuedAt) + VN_OFFSET_MS).getUTCHours();
+    const hourOf = (f: DatedFact) => Math.floor(toVnLocal(new Date(f.issuedAt)).minutes / 60);
     const hours = inRange.map(hourOf);
     const lo = Math.min(7, ...hours);
     const hi = Math.max(16, ...hours);

@@ -6,6 +6,7 @@ import type { FactRow } from '../supervision/store.ts';
 import { reportCsv, reportFileName } from './csv.ts';
 import { reportPdf } from './pdf.ts';
 import { buildReport, periodRange } from './report.ts';
+import { formatClock, toVnLocal } from '../calendar/civil-date.ts';
 
 export interface ReportsDeps {
   config: Config;
@@ -36,7 +37,8 @@ export function createReports(deps: ReportsDeps) {
     },
     async pdf(q: ReportQuery): Promise<{ fileName: string; bytes: Uint8Array }> {
       const r = report(q);
-      const at = new Date(deps.now().getTime() + 7 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+      const local = toVnLocal(deps.now());
+      const at = `${local.date} ${formatClock(local.minutes)}`;
       return { fileName: reportFileName(r, 'pdf'), bytes: await reportPdf(r, deps.fonts(), deps.config.center.name, at) };
     },
   };
