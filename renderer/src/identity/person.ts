@@ -1,4 +1,5 @@
 import type { Identity } from '../../../main/contract/schemas.ts';
+import { vnDateOf } from '../../../main/core/calendar/civil-date.ts';
 
 /** Elderly under the Law on the Elderly (Luật Người cao tuổi 2009, art. 2): Vietnamese citizens aged 60 and over. */
 export const ELDERLY_AGE = 60;
@@ -25,7 +26,7 @@ export function isElderly(dateOfBirth: string, today: string): boolean {
 
 /** Today's date in Vietnam (UTC+7, no daylight saving) as yyyy-mm-dd. */
 export function vnToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  return vnDateOf(now);
 }
 
 /** A citizen as the kiosk flows hold them: read from a card or typed, then confirmed. Personal data. */

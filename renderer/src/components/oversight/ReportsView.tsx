@@ -4,8 +4,9 @@ import { ApiCallError } from '../../api/client.ts';
 import { useClient } from '../../api/context.ts';
 import { BarChart } from './BarChart.tsx';
 import { num } from './time.ts';
+import { vnDateOf } from '../../../../main/core/calendar/civil-date.ts';
 
-const todayVn = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+const todayVn = () => vnDateOf(new Date());
 const GROUP_VI = { service: 'Dịch vụ', counter: 'Quầy', staff: 'Cán bộ' } as const;
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10} %`);
 

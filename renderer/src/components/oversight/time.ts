@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { formatClock, toVnLocal } from '../../../../main/core/calendar/civil-date.ts';
 
 /** "12 phút", "1 giờ 5 phút" since an ISO time; "—" without one. */
 export function sinceVi(iso: string | null, now: number): string {
@@ -11,7 +12,7 @@ export function sinceVi(iso: string | null, now: number): string {
 
 /** Wall-clock HH:MM in Vietnam for an ISO time. */
 export function clockVi(iso: string): string {
-  return new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(11, 16);
+  return formatClock(toVnLocal(new Date(iso)).minutes);
 }
 
 export const num = (x: number | null, unit = '') => (x === null ? '—' : `${String(x).replace('.', ',')}${unit}`);
