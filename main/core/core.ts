@@ -128,7 +128,7 @@ export function createCore(opts: CoreOptions): Core {
     quotaOverride: (serviceId) => supervision.quotaOverride(serviceId),
     admission: () => supervision.assertOpen(),
     onChange(change) {
-      if (change.kind === 'issued') supervision.recordEstimate(change.ticket);
+      if (change.kind === 'issued') supervision.recordEstimate(change.ticket.id, change.view.estimatedWaitMinutes);
       if (change.kind === 'called') {
         const counter = opts.config.counters.find((c) => c.id === change.counterId);
         events.emit({ type: 'called', number: change.ticket.number, counterId: change.counterId, counterName: counter?.name ?? change.counterId, recall: change.recall });

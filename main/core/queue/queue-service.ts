@@ -23,7 +23,7 @@ export interface QueueDeps {
 }
 
 export type QueueChange =
-  | { kind: 'issued'; ticket: TicketRow }
+  | { kind: 'issued'; ticket: TicketRow; view: Ticket }
   | { kind: 'called'; ticket: TicketRow; counterId: string; recall: boolean }
   | { kind: 'updated'; ticket?: TicketRow };
 
@@ -82,11 +82,27 @@ export function createQueueService(deps: QueueDeps) {
     return n;
   }
 
-  function estimate(serviceId: string, ahead: number): number {
-    return Math.round((ahead * avgServiceMinutes(serviceId)) / Math.max(1, openCountersFor(serviceId)));
+  type Rates = (serviceId: string) => { avgMinutes: number; openCounters: number };
+
+  /** Each service's recent service time and open counters, read once per answer, not once per ticket shown. */
+  function rates(): Rates {
+    const cache = new Map<string, { avgMinutes: number; openCounters: number }>();
+    return (serviceId) => {
+      let r = cache.get(serviceId);
+      if (!r) {
+        r = { avgMinutes: avgServiceMinutes(serviceId), openCounters: openCountersFor(serviceId) };
+        cache.set(serviceId, r);
+      }
+      return r;
+    };
   }
 
-  function view(t: TicketRow, waiting?: TicketRow[]): Ticket {
+  function estimate(serviceId: string, ahead: number, rate: Rates): number {
+    const r = rate(serviceId);
+    return Math.round((ahead * r.avgMinutes) / Math.max(1, r.openCounters));
+  }
+
+  function view(t: TicketRow, waiting?: TicketRow[], rate: Rates = rates()): Ticket {
     let ahead = 0;
     if (t.state === 'waiting') {
       const list = waiting ?? st.waiting.all(t.day);
@@ -110,7 +126,7 @@ export function createQueueService(deps: QueueDeps) {
       issuedAt: t.issued_at,
       calledAt: t.called_at,
       aheadCount: ahead,
-      estimatedWaitMinutes: t.state === 'waiting' ? estimate(t.service_id, ahead) : 0,
+      estimatedWaitMinutes: t.state === 'waiting' ? estimate(t.service_id, ahead, rate) : 0,
       statusUrl: `${deps.publicUrl()}/t/${t.public_id}`,
       printed: (job?.state as Ticket['printed'] | undefined) ?? 'none',
     };
@@ -160,8 +176,9 @@ export function createQueueService(deps: QueueDeps) {
       }
       const hash = input.holderId ? createHash('sha256').update(salt).update(input.holderId).digest('hex') : null;
       const t = issue(input.serviceId, input.priority ?? null, hash);
-      deps.onChange({ kind: 'issued', ticket: t });
-      return view(t);
+      const v = view(t);
+      deps.onChange({ kind: 'issued', ticket: t, view: v });
+      return v;
     },
 
     ticketByPublicId(publicId: string): Ticket {
@@ -263,7 +280,7 @@ export function createQueueService(deps: QueueDeps) {
       return view(updated);
     },
 
-    services(waiting: TicketRow[]): Service[] {
+    services(waiting: TicketRow[], rate: Rates = rates()): Service[] {
       return config.services.map((s) => {
         const n = waiting.filter((w) => w.service_id === s.id).length;
         return {
@@ -272,8 +289,8 @@ export function createQueueService(deps: QueueDeps) {
           name: s.name,
           procedureIds: deps.catalog.procedures.filter((p) => p.serviceId === s.id).map((p) => p.id),
           waiting: n,
-          estimatedWaitMinutes: estimate(s.id, n),
-          open: openCountersFor(s.id) > 0,
+          estimatedWaitMinutes: estimate(s.id, n, rate),
+          open: rate(s.id).openCounters > 0,
         };
       });
     },
@@ -284,13 +301,14 @@ export function createQueueService(deps: QueueDeps) {
 
     snapshot(): QueueSnapshot {
       const waiting = st.waiting.all(today());
+      const rate = rates();
       return {
         day: today(),
-        services: this.services(waiting),
+        services: this.services(waiting, rate),
         counters: config.counters.map((c) => this.counterView(c.id)),
         // Screens show the head of the queue; a long tail adds bytes to every push without helping anyone.
-        waiting: waiting.slice(0, 60).map((w) => view(w, waiting)),
-        noShows: st.noShows.all(today()).map((t) => view(t)),
+        waiting: waiting.slice(0, 60).map((w) => view(w, waiting, rate)),
+        noShows: st.noShows.all(today()).map((t) => view(t, undefined, rate)),
         recentCalls: st.recentCalls.all(today()).map((t) => ({
           number: t.number,
           counterId: t.counter_id ?? '',

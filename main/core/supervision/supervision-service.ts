@@ -179,8 +179,8 @@ export function createSupervision(deps: SupervisionDeps) {
     },
 
     /** Keeps the wait estimate the citizen was given, to measure estimates against reality. */
-    recordEstimate(ticket: TicketRow): void {
-      st.setEstimate.run(queue.view(ticket).estimatedWaitMinutes, ticket.id);
+    recordEstimate(ticketId: number, estimatedWaitMinutes: number): void {
+      st.setEstimate.run(estimatedWaitMinutes, ticketId);
     },
 
     /** The sync backlog hook: null until the outbox reports (see SupervisionDeps.syncBacklog). */
