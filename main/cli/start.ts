@@ -5,6 +5,8 @@ import { startServer } from '../core/api/http-server.ts';
 import { defaultDataDir, rendererDist } from '../core/util/paths.ts';
 import { type CliIo, loadCliConfig, parseFlags } from './io.ts';
 
+const SHUTDOWN_DEADLINE_MS = 15_000;
+
 export const START_USAGE = 'usage: letan start --headless [--port N] [--host ADDR] [--data-dir DIR] [--config FILE]';
 
 /** `letan start --headless`: the core alone, serving the kiosk pages and the LAN API until SIGINT/SIGTERM. */
@@ -62,8 +64,20 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await server.close();
-  await core.close();
-  await logger.close();
+  // Stop in order (no new requests, then the core, then the logs), but never hang: a service manager
+  // waiting on a kiosk that will not stop is worse than a WAL database closed by the OS.
+  let step = 'the LAN server';
+  const stopped = (async () => {
+    await server.close();
+    step = 'the core (devices, scans, OCR, database)';
+    await core.close();
+    step = 'the log files';
+    await logger.close();
+  })();
+  const deadline = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), SHUTDOWN_DEADLINE_MS).unref());
+  if ((await Promise.race([stopped, deadline])) === 'late') {
+    io.stderr.write(`letan: still stopping ${step} after ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting anyway\n`);
+    process.exit(1);
+  }
   return 0;
 }

@@ -31,6 +31,8 @@ export interface ServerOptions {
   port: number;
   /** Folder of the built renderer (dist/renderer); omitted in API-only tests. */
   staticRoot?: string;
+  /** How long close() lets requests in flight finish before cutting their connections (default 2 s). */
+  closeGraceMs?: number;
 }
 
 export interface RunningServer {
@@ -137,8 +139,21 @@ export async function startServer(core: Core, opts: ServerOptions): Promise<Runn
       if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: `${what} failed` } });
     });
 
+  // Requests being answered, so that a shutdown that has to cut them can say which ones it cut.
+  const inFlight = new Map<IncomingMessage, string>();
+  let closing = false;
+  // Once the last answer has gone out, what is left are kept-alive or speculative (pre-connected) sockets
+  // that would hold close() open; nothing is lost by cutting them.
+  const cutWhenQuiet = () => {
+    if (inFlight.size === 0) server.closeAllConnections();
+  };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    inFlight.set(req, `${req.method} ${url.pathname}`);
+    res.once('close', () => {
+      inFlight.delete(req);
+      if (closing) cutWhenQuiet();
+    });
     if (url.pathname === '/healthz') return send(res, 200, { ok: true, value: 'up' });
     const receipt = /^\/files\/receipts\/([A-Za-z0-9_-]{16,40})\.pdf$/.exec(url.pathname);
     if (receipt && req.method === 'GET') {
@@ -189,6 +204,8 @@ export async function startServer(core: Core, opts: ServerOptions): Promise<Runn
     for (const ws of targets) if (ws.readyState === ws.OPEN) ws.send(text);
   });
   wss.on('connection', (ws, req) => {
+    // A screen reconnecting while the core shuts down would otherwise hold the server open.
+    if (closing) return ws.terminate();
     sockets.add(ws);
     const origin = req.socket.remoteAddress ?? 'unknown';
     // Personal data from the kiosk's card readers goes only to a kiosk page on this very machine.
@@ -238,10 +255,21 @@ export async function startServer(core: Core, opts: ServerOptions): Promise<Runn
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     port,
     async close() {
+      closing = true;
       unsubscribe();
       for (const ws of sockets) ws.terminate();
       wss.close();
-      await new Promise<void>((r) => server.close(() => r()));
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      // Browsers keep connections alive: idle ones go at once, requests being answered get a grace period,
+      // then are cut, so that a stuck request can never keep the core from stopping.
+      server.closeIdleConnections();
+      cutWhenQuiet();
+      const cut = setTimeout(() => {
+        if (inFlight.size) core.log('warn', 'shutdown cut requests still in flight', { requests: [...inFlight.values()] });
+        server.closeAllConnections();
+      }, opts.closeGraceMs ?? 2000);
+      await closed;
+      clearTimeout(cut);
     },
   };
 }
