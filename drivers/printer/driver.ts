@@ -5,7 +5,7 @@ import { EventEmitter } from 'node:events';
 import type { DeviceProblem, DeviceState, DeviceStatusEvent } from '../device/state.ts';
 import type { PortDescriptor } from '../discovery/serial.ts';
 import { SerialTransport } from '../transport/serial.ts';
-import type { Transport } from '../transport/transport.ts';
+import { TransportError, type Transport } from '../transport/transport.ts';
 import type { PrintDocument, TicketPrinter } from './document.ts';
 import { encode } from './encode.ts';
 import { EncodeError, PrinterError, type PrinterErrorCode } from './errors.ts';
@@ -178,7 +178,7 @@ export class SerialPrinterDriver extends EventEmitter<{ status: [DeviceStatusEve
       try {
         await this.transport.write(bytes.subarray(i, i + this.o.writeChunkBytes));
       } catch (e) {
-        const gone = !this.transport.isOpen;
+        const gone = !this.transport.isOpen || (e instanceof TransportError && e.code === 'closed');
         throw new PrinterError(
           gone ? 'disconnected' : 'write-failed',
           `printer ${this.id}: line lost after ${i} of ${bytes.length} bytes; the ticket is incomplete`,

@@ -9,8 +9,21 @@ export interface SerialTransportOptions {
   rtscts?: boolean;
 }
 
+/**
+ * Errors that mean the device itself is gone (unplugged, pty peer closed), not a refused write. Writes fail
+ * with a Node error code; the native tcdrain fails with only strerror's text ("Input/output error, cannot drain").
+ */
+const GONE_CODES = new Set(['EIO', 'ENXIO', 'ENODEV', 'EBADF']);
+const GONE_TEXT = /Input\/output error|No such device|Bad file descriptor/;
+function lineGone(err: Error): boolean {
+  const e = err as Error & { code?: string; disconnect?: boolean; disconnected?: boolean };
+  return Boolean(e.disconnect || e.disconnected || (e.code && GONE_CODES.has(e.code))) || GONE_TEXT.test(err.message);
+}
+
 export class SerialTransport implements Transport {
   private port: SerialPort | undefined;
+  /** Why this transport closed the port itself (the device went away mid-write), for the close listeners. */
+  private goneReason: Error | undefined;
   private readonly data = new Listeners<[Uint8Array]>();
   private readonly closed = new Listeners<[Error | undefined]>();
 
@@ -40,7 +53,8 @@ export class SerialTransport implements Transport {
     port.once('close', (err: Error | null) => {
       if (this.port === port) this.port = undefined;
       port.removeAllListeners('data');
-      this.closed.emit(err ?? undefined);
+      this.closed.emit(err ?? this.goneReason);
+      this.goneReason = undefined;
     });
   }
 
@@ -53,10 +67,17 @@ export class SerialTransport implements Transport {
         if (settled) return;
         settled = true;
         port.off('close', onClose);
-        if (err) reject(new TransportError('write-failed', `write to ${this.opts.path} failed: ${err.message}`, { cause: err }));
-        else resolve();
+        if (!err) return resolve();
+        if (!lineGone(err)) return reject(new TransportError('write-failed', `write to ${this.opts.path} failed: ${err.message}`, { cause: err }));
+        // tcdrain on an unplugged device fails with EIO without serialport closing the port: close it here,
+        // so the driver sees the line gone (and reconnects) instead of a port that looks open but is dead.
+        if (port.isOpen) {
+          this.goneReason = err;
+          port.close(() => undefined);
+        }
+        reject(new TransportError('closed', `${this.opts.path} went away during write: ${err.message}`, { cause: err }));
       };
-      const onClose = (err: Error | null) => finish(err ?? new Error('port closed during write'));
+      const onClose = (err: Error | null) => finish(Object.assign(err ?? new Error('port closed during write'), { disconnect: true }));
       port.once('close', onClose);
       port.write(Buffer.from(bytes), (err) => {
         if (err) return finish(err);

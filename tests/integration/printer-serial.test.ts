@@ -48,7 +48,7 @@ function stableLink(target: string): { path: string; repoint(t: string): void } 
   };
 }
 
-async function rig(profileId: string, textMode?: TextMode) {
+async function rig(profileId: string, textMode?: TextMode, statusTimeoutMs = 1000) {
   const profile = loadProfile(profileId);
   const pair = await openPtyPair();
   const link = stableLink(pair.devicePath);
@@ -60,7 +60,7 @@ async function rig(profileId: string, textMode?: TextMode) {
     fonts,
     pollIntervalMs: 150,
     reconnectIntervalMs: 100,
-    statusTimeoutMs: 1000,
+    statusTimeoutMs,
     writeChunkBytes: 256,
     ...(textMode ? { textMode } : {}),
   });
@@ -129,7 +129,9 @@ describe('ticket printer over a real pty', () => {
   });
 
   it('printer pulled away mid-ticket: the job fails once, the driver reconnects to the new pty and the next job prints once', async () => {
-    const { driver, vp, pair, link, states, profile } = await rig('generic-80', 'raster');
+    // The whole ticket may already sit in the ptys' buffers when the line goes: the driver then learns of the
+    // pull during its status check after the job, which must not time out before a loaded machine reports the close.
+    const { driver, vp, pair, link, states, profile } = await rig('generic-80', 'raster', 5000);
     await driver.start();
     await until('ready', () => driver.state.kind === 'ready');
     const base = vp.interpreter.printBytes;
