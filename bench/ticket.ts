@@ -50,7 +50,7 @@ async function main() {
 
   // Baseline: pre-encoded bytes over the same transport.
   const sample = ticketDocument(
-    { id: 1, publicId: 'x'.repeat(16), number: 'A001', serviceId: 'ho-tich', serviceName: { vi: 'Hộ tịch', en: 'Civil status' }, priority: null, state: 'waiting', counterId: null, targetCounterId: null, issuedAt: new Date().toISOString(), calledAt: null, aheadCount: 3, estimatedWaitMinutes: 24, statusUrl: 'http://127.0.0.1:8080/t/' + 'x'.repeat(16), printed: 'none' },
+    { id: 1, publicId: 'x'.repeat(16), number: 'A001', serviceId: 'ho-tich', serviceName: { vi: 'Hộ tịch', en: 'Civil status' }, priority: null, priorityCheck: null, state: 'waiting', counterId: null, targetCounterId: null, issuedAt: new Date().toISOString(), calledAt: null, aheadCount: 3, estimatedWaitMinutes: 24, statusUrl: 'http://127.0.0.1:8080/t/' + 'x'.repeat(16), printed: 'none' },
     'Trung tâm Phục vụ hành chính công',
     null,
   );

@@ -43,13 +43,27 @@ export type PriorityReason = z.infer<typeof PriorityReason>;
 export const TicketState = z.enum(['waiting', 'called', 'served', 'no_show']);
 export type TicketState = z.infer<typeof TicketState>;
 
+/** What a priority rests on: the citizen's word, the date of birth read from their card (60+), or a supervisor. */
+export const PriorityBasis = z.enum(['declared', 'card-birth-date', 'staff']);
+export type PriorityBasis = z.infer<typeof PriorityBasis>;
+
+/** A priority claimed at the kiosk and its check by counter staff (rejected: the ticket queues as ordinary). */
+export const PriorityCheck = z.object({
+  claim: z.string(),
+  basis: PriorityBasis,
+  status: z.enum(['unchecked', 'confirmed', 'rejected']),
+});
+export type PriorityCheck = z.infer<typeof PriorityCheck>;
+
 export const Ticket = z.object({
   id: z.number().int(),
   publicId: z.string(),
   number: z.string(),
   serviceId: z.string(),
   serviceName: Localized,
+  /** The priority the queue orders by (null once staff rejected the claim). */
   priority: z.string().nullable(),
+  priorityCheck: PriorityCheck.nullable(),
   state: TicketState,
   counterId: z.string().nullable(),
   targetCounterId: z.string().nullable(),

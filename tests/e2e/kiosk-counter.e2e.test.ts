@@ -33,6 +33,16 @@ describe('kiosk and counter in Chromium', () => {
     await counter.click('[data-testid=call-next]');
     await expect.poll(() => counter.locator('[data-testid=current-number]').textContent()).toBe('A001');
     expect(await counter.locator('.badge-priority').first().textContent()).toContain('Người cao tuổi');
+    // The priority was only declared at the kiosk: staff check it face to face. Not eligible → back in the queue.
+    expect(await counter.locator('[data-testid=priority-check]').getAttribute('data-status')).toBe('unchecked');
+    expect(await counter.locator('[data-testid=priority-check]').textContent()).toContain('công dân tự khai');
+    await counter.click('[data-testid=priority-reject]');
+    await expect.poll(() => counter.locator('[data-testid=current-number]').textContent()).toBe('—');
+    await expect.poll(() => counter.locator('[data-testid=my-waiting]').textContent()).toBe('1');
+    await counter.click('[data-testid=call-next]');
+    await expect.poll(() => counter.locator('[data-testid=current-number]').textContent()).toBe('A001');
+    expect(await counter.locator('[data-testid=priority-check]').getAttribute('data-status')).toBe('rejected');
+    expect(await counter.locator('[data-testid=priority-confirm]').count()).toBe(0);
 
     // the kiosk follows without a reload
     await expect.poll(() => kiosk.locator('[data-testid=waiting-ho-tich]').textContent()).toContain('0 người đang chờ');

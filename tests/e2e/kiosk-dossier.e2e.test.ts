@@ -225,9 +225,12 @@ describe('keyboard-wedge scanner', () => {
     await page.click('[data-testid=take-elderly]');
     await expect.poll(() => text(page, 'ticket-number')).toMatch(/^[A-Z]{1,2}\d{3}$/);
     const res = await fetch(`${core.url}/api/queue`);
-    const q = (await res.json()) as { value: { waiting: { number: string; priority: string | null }[] } };
+    const q = (await res.json()) as { value: { waiting: { number: string; priority: string | null; priorityCheck: unknown }[] } };
     const number = await text(page, 'ticket-number');
-    expect(q.value.waiting.find((t) => t.number === number)?.priority).toBe('elderly');
+    const mine = q.value.waiting.find((t) => t.number === number);
+    expect(mine?.priority).toBe('elderly');
+    // Staff will see that the claim rests on the card's date of birth, and still confirm it at the counter.
+    expect(mine?.priorityCheck).toEqual({ claim: 'elderly', basis: 'card-birth-date', status: 'unchecked' });
 
     // One active ticket per person: the same card cannot take a second number for this service today.
     await page.click('.link-button');

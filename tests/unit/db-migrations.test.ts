@@ -63,3 +63,23 @@ describe('migration 001 (queue)', () => {
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
   });
 });
+
+describe('migration 006 (priority check)', () => {
+  it('keeps the claim of tickets issued before it as unchecked, and refuses unknown bases and decisions', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 5));
+    const ins = db.prepare(
+      "INSERT INTO tickets (public_id, day, service_id, prefix, seq, number, priority, state, issued_at) VALUES (?, '2026-11-27', 's', 'A', ?, ?, ?, 'waiting', 'x')",
+    );
+    ins.run('p1', 1, 'A001', 'elderly');
+    ins.run('p2', 2, 'A002', null);
+    migrate(db, migrations.slice(0, 6));
+    const rows = db.prepare('SELECT number, priority, priority_claim, priority_basis, priority_status FROM tickets ORDER BY id').all();
+    expect(rows).toEqual([
+      { number: 'A001', priority: 'elderly', priority_claim: 'elderly', priority_basis: 'declared', priority_status: 'unchecked' },
+      { number: 'A002', priority: null, priority_claim: null, priority_basis: null, priority_status: null },
+    ]);
+    expect(() => db.prepare("UPDATE tickets SET priority_basis = 'hearsay' WHERE public_id = 'p1'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE tickets SET priority_status = 'maybe' WHERE public_id = 'p1'").run()).toThrow(/CHECK/);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, dateFromDigits, DateEntryError, formatDob, isElderly, maskDateDigits, nameNeedsDiacritics, personFromIdentity, vnToday } from '../../renderer/src/identity/person.ts';
+import { ageOn, dateFromDigits, DateEntryError, formatDob, isElderly, maskDateDigits, nameNeedsDiacritics, personFromIdentity, priorityBasisFor, vnToday } from '../../renderer/src/identity/person.ts';
 import { collectMrzLine, dossierCodeIn, scanFromWedge } from '../../renderer/src/identity/scan-input.ts';
 import { asOfText, formatDong, vietnameseDate, vnClock, vnDate } from '../../renderer/src/pages/kiosk/format.ts';
 import { CCCD_SAMPLE, QR_2021 } from './identity-fixtures.ts';
@@ -29,6 +29,19 @@ describe('age from the date of birth', () => {
   it('today in Vietnam is UTC+7', () => {
     expect(vnToday(new Date('2026-05-07T17:00:00Z'))).toBe('2026-05-08');
     expect(vnToday(new Date('2026-05-07T16:59:59Z'))).toBe('2026-05-07');
+  });
+});
+
+describe('what a priority claim rests on', () => {
+  const born1960 = { source: 'cccd-qr' as const, fullName: 'Trần Thị Lan', idNumber: '001160000001', dateOfBirth: '1960-11-27', address: 'Hà Nội' };
+  it('the card’s date of birth backs the elderly priority from the 60th birthday on', () => {
+    expect(priorityBasisFor('elderly', born1960, '2020-11-27')).toBe('card-birth-date');
+    expect(priorityBasisFor('elderly', born1960, '2020-11-26')).toBe('declared');
+  });
+  it('a typed date of birth, another priority or no card is the citizen’s word', () => {
+    expect(priorityBasisFor('elderly', { ...born1960, source: 'keyboard' }, '2026-11-27')).toBe('declared');
+    expect(priorityBasisFor('pregnant', born1960, '2026-11-27')).toBe('declared');
+    expect(priorityBasisFor('elderly', null, '2026-11-27')).toBe('declared');
   });
 });
 

@@ -93,6 +93,50 @@ describe('calling', () => {
     expect(served).toEqual([{ number: 'A001' }, { number: 'A002' }, { number: 'B001' }]);
   });
 
+  it('staff confirm a claimed priority at the counter; a rejected claim goes back to wait as an ordinary ticket', async () => {
+    const a1 = await issue('ho-tich'); // A001, ordinary
+    const a2 = await issue('ho-tich', { priority: 'elderly', priorityBasis: 'card-birth-date' }); // A002
+    const a3 = await issue('ho-tich', { priority: 'disabled' }); // A003, the citizen's word
+    const a4 = await issue('ho-tich'); // A004
+    expect(a2.priorityCheck).toEqual({ claim: 'elderly', basis: 'card-birth-date', status: 'unchecked' });
+    expect(a3.priorityCheck).toEqual({ claim: 'disabled', basis: 'declared', status: 'unchecked' });
+    expect(a1.priorityCheck).toBeNull();
+    await open('1');
+    const check = (ticketId: number, decision: 'confirm' | 'reject') => core.dispatch('checkPriority', { ticketId, decision }, staff);
+
+    expect((await next('1'))?.number).toBe('A002');
+    const confirmed = await ok<Ticket>(check(a2.id, 'confirm'));
+    expect(confirmed).toMatchObject({ state: 'called', priority: 'elderly', priorityCheck: { status: 'confirmed' } });
+    expect((await ok<Ticket>(check(a2.id, 'confirm'))).priorityCheck?.status).toBe('confirmed'); // a double tap
+    const flip = await check(a2.id, 'reject');
+    expect(flip.ok === false && flip.error.code).toBe('conflict');
+
+    expect((await next('1'))?.number).toBe('A003');
+    const rejected = await ok<Ticket>(check(a3.id, 'reject'));
+    expect(rejected).toMatchObject({ state: 'waiting', priority: null, counterId: null, priorityCheck: { claim: 'disabled', status: 'rejected' } });
+    // Back in issue order among ordinary tickets: after A001, before A004.
+    expect((await next('1'))?.number).toBe('A001');
+    expect((await next('1'))?.number).toBe('A003');
+    expect((await next('1'))?.number).toBe('A004');
+
+    const none = await check(a1.id, 'confirm');
+    expect(none.ok === false && none.error.code).toBe('conflict');
+    const anon = await core.dispatch('checkPriority', { ticketId: a3.id, decision: 'confirm' }, citizen);
+    expect(anon.ok === false && anon.error.code).toBe('unauthorized');
+    const history = core.db.prepare("SELECT kind, detail FROM ticket_events WHERE kind LIKE 'priority-%' ORDER BY id").all();
+    expect(history).toEqual([
+      { kind: 'priority-confirmed', detail: 'elderly' },
+      { kind: 'priority-rejected', detail: 'disabled' },
+    ]);
+  });
+
+  it('takes a card-based basis only together with a priority', async () => {
+    const r = await core.dispatch('issueTicket', { serviceId: 'ho-tich', priorityBasis: 'card-birth-date' }, citizen);
+    expect(r.ok === false && r.error.code).toBe('bad_request');
+    const staffBasis = await core.dispatch('issueTicket', { serviceId: 'ho-tich', priority: 'elderly', priorityBasis: 'staff' }, citizen);
+    expect(staffBasis.ok === false && staffBasis.error.code).toBe('bad_request');
+  });
+
   it('refuses calls on a closed counter and calls from citizens', async () => {
     const closed = await core.dispatch('callNext', { counterId: '1' }, staff);
     expect(closed.ok === false && closed.error.code).toBe('conflict');

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../main/contract/events.ts';
@@ -8,6 +9,7 @@ import { migrations } from '../../main/core/db/migrations/index.ts';
 import { migrate } from '../../main/core/db/open.ts';
 import { DEFAULT_OPENING_HOURS } from '../../main/core/supervision/opening-hours.ts';
 import { citizen, manualClock, ok, staff, tempDir, testCore } from '../helpers/core.ts';
+import { fixtureDecision, writeDecisionFile } from '../helpers/holiday-fixtures.ts';
 
 const supervisor = { role: 'supervisor' as const, origin: 'test' };
 let t: ReturnType<typeof tempDir>;
@@ -37,7 +39,7 @@ afterEach(async () => {
   t.remove();
 });
 
-const issue = (serviceId: string) => ok<Ticket>(core.dispatch('issueTicket', { serviceId }, citizen));
+const issue = (serviceId: string, extra: Record<string, unknown> = {}) => ok<Ticket>(core.dispatch('issueTicket', { serviceId, ...extra }, citizen));
 const call = (counterId: string) => ok<Ticket | null>(core.dispatch('callNext', { counterId }, staff));
 const dashboard = () => ok<Dashboard>(core.dispatch('supervisorDashboard', {}, supervisor));
 
@@ -180,6 +182,10 @@ describe('steering', () => {
     const second = await issue('a');
     const p = await ok<Ticket>(core.dispatch('prioritizeTicket', { ticketId: second.id, priority: 'elderly' }, supervisor));
     expect(p.priority).toBe('elderly');
+    expect(p.priorityCheck).toEqual({ claim: 'elderly', basis: 'staff', status: 'confirmed' }); // nothing left to check at the counter
+    const third = await issue('b', { priority: 'pregnant' });
+    const taken = await ok<Ticket>(core.dispatch('prioritizeTicket', { ticketId: third.id, priority: null }, supervisor));
+    expect(taken).toMatchObject({ priority: null, priorityCheck: { claim: 'pregnant', basis: 'declared', status: 'rejected' } });
     expect((await call('2'))!.number).toBe('A002');
     const bad = await core.dispatch('prioritizeTicket', { ticketId: second.id, priority: null }, supervisor);
     expect(!bad.ok && bad.error.code).toBe('conflict'); // already called
@@ -241,5 +247,38 @@ describe('voice settings', () => {
     await core.close();
     core = testCore({ dataDir: t.dir, clock, config });
     expect(core.supervision.voiceSettings()).toEqual({ enabled: true, volume: 0.6, repeat: 2 });
+  });
+});
+
+describe('day-off decisions on the dashboard', () => {
+  it('warn while an appointment given today may fall in 2027 without its decision; gone once a 2027 file is in the data folder', async () => {
+    // Lý lịch tư pháp takes up to 10 working days: a dossier received on 27/11/2026 may be due in January 2027.
+    const withLltp = { ...config, services: [...config.services, { id: 'c', prefix: 'C', name: { vi: 'Lý lịch tư pháp', en: 'Judicial record' }, fields: ['Lý lịch tư pháp'] }] };
+    await core.close();
+    clock.set('2026-11-27T02:00:00Z'); // Friday 09:00 in Hà Nội
+    core = testCore({ dataDir: t.dir, clock, config: withLltp });
+    const d = await dashboard();
+    expect(d.calendar!.missing).toEqual([2027]);
+    expect(d.calendar!.notices).toHaveLength(1);
+    expect(d.calendar!.notices[0]!.vi).toContain(
+      'Chưa nạp quyết định nghỉ lễ năm 2027: ngày hẹn trả kết quả rơi vào năm 2027 đang tính theo quy tắc mặc định (Tết: 5 ngày từ 29 tháng Chạp)',
+    );
+    expect(d.calendar!.notices[0]!.en).toContain('The 2027 day-off decision is not loaded');
+
+    // The technician puts a 2027 decision in the data folder and restarts (a TEST FIXTURE, not the real decision).
+    await core.close();
+    writeDecisionFile(join(t.dir, 'holidays'), 'vn-2027.json', fixtureDecision(2027));
+    core = testCore({ dataDir: t.dir, clock, config: withLltp });
+    const after = await dashboard();
+    expect(after.calendar!.missing).toEqual([]);
+    expect(after.calendar!.notices).toEqual([]);
+    expect(after.calendar!.loaded).toContainEqual({ year: 2027, source: 'data' });
+  });
+
+  it('say nothing when every year a dossier received today can reach is loaded', async () => {
+    // 2/3/2026 (beforeEach) with the same-day services of this file: nothing reaches past 2026.
+    const d = await dashboard();
+    expect(d.calendar).toMatchObject({ missing: [], notices: [] });
+    expect(d.calendar!.loaded.map((l) => `${l.year}:${l.source}`)).toEqual(['2024:shipped', '2025:shipped', '2026:shipped']);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Catalog, Counter, KioskInfo, QueueSnapshot, Role, Session, Ticket } from '../schemas.ts';
+import { Catalog, Counter, KioskInfo, PriorityBasis, QueueSnapshot, Role, Session, Ticket } from '../schemas.ts';
 import { everyone, op, staff } from './define.ts';
 
 // The hall: catalog, tickets, counters.
@@ -33,6 +33,8 @@ export const queueOps = {
     input: z.strictObject({
       serviceId: id,
       priority: id.optional(),
+      /** Shown to staff when they check the claim; 'declared' when omitted. */
+      priorityBasis: PriorityBasis.exclude(['staff']).optional(),
       /** A salted hash of the holder's ID is stored, never the number itself (one ticket per person rule). */
       holderId: z.string().regex(/^\d{12}$/, 'holderId must be the 12-digit personal ID number').optional(),
     }),
@@ -114,6 +116,13 @@ export const queueOps = {
     output: Ticket,
     roles: staff,
     http: { method: 'POST', path: '/api/tickets/:ticketId/skip' },
+    mutates: true,
+  }),
+  checkPriority: op({
+    input: z.strictObject({ ticketId, decision: z.enum(['confirm', 'reject']) }),
+    output: Ticket,
+    roles: staff,
+    http: { method: 'POST', path: '/api/tickets/:ticketId/priority-check' },
     mutates: true,
   }),
   transferTicket: op({

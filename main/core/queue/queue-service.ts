@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../contract/result.ts';
-import type { Counter, QueueSnapshot, Service, Ticket } from '../../contract/schemas.ts';
+import type { Counter, PriorityBasis, QueueSnapshot, Service, Ticket } from '../../contract/schemas.ts';
 import type { Config } from '../config/load.ts';
 import type { CatalogData } from '../catalog/catalog.ts';
 import { type Clock, vnDay } from '../util/clock.ts';
@@ -120,6 +120,10 @@ export function createQueueService(deps: QueueDeps) {
       serviceId: t.service_id,
       serviceName: svc?.name ?? { vi: t.service_id, en: t.service_id },
       priority: t.priority,
+      priorityCheck:
+        t.priority_claim && t.priority_basis && t.priority_status
+          ? { claim: t.priority_claim, basis: t.priority_basis, status: t.priority_status }
+          : null,
       state: t.state,
       counterId: t.counter_id,
       targetCounterId: t.target_counter_id,
@@ -136,7 +140,7 @@ export function createQueueService(deps: QueueDeps) {
     st.event.run(t.id, kind, now(), counterId, actor?.name ?? null, detail ?? null);
   }
 
-  const issue = db.transaction((serviceId: string, priority: string | null, holderHash: string | null): TicketRow => {
+  const issue = db.transaction((serviceId: string, priority: string | null, basis: PriorityBasis, holderHash: string | null): TicketRow => {
     const svc = serviceOf(serviceId);
     const day = today();
     const override = deps.quotaOverride?.(serviceId);
@@ -159,6 +163,7 @@ export function createQueueService(deps: QueueDeps) {
       seq,
       number: `${svc.prefix}${String(seq).padStart(3, '0')}`,
       priority,
+      priority_basis: priority === null ? null : basis,
       issued_at: now(),
       holder_hash: holderHash,
     };
@@ -169,13 +174,16 @@ export function createQueueService(deps: QueueDeps) {
   });
 
   return {
-    issueTicket(input: { serviceId: string; priority?: string | undefined; holderId?: string | undefined }): Ticket {
+    issueTicket(input: { serviceId: string; priority?: string | undefined; priorityBasis?: PriorityBasis | undefined; holderId?: string | undefined }): Ticket {
       deps.admission?.();
       if (input.priority !== undefined && !priorityIds.has(input.priority)) {
         throw new AppError('bad_request', `unknown priority "${input.priority}"`, 'Loại ưu tiên không hợp lệ.');
       }
+      if (input.priorityBasis !== undefined && input.priority === undefined) {
+        throw new AppError('bad_request', 'priorityBasis given without a priority', 'Loại ưu tiên không hợp lệ.');
+      }
       const hash = input.holderId ? createHash('sha256').update(salt).update(input.holderId).digest('hex') : null;
-      const t = issue(input.serviceId, input.priority ?? null, hash);
+      const t = issue(input.serviceId, input.priority ?? null, input.priorityBasis ?? 'declared', hash);
       const v = view(t);
       deps.onChange({ kind: 'issued', ticket: t, view: v });
       return v;
@@ -259,6 +267,31 @@ export function createQueueService(deps: QueueDeps) {
       db.transaction(() => {
         st.setFinished.run({ state, at: now(), id: t.id });
         event(t, state, t.counter_id, actor);
+      })();
+      const updated = st.byId.get(t.id)!;
+      deps.onChange({ kind: 'updated', ticket: updated });
+      return view(updated);
+    },
+
+    /**
+     * Staff check a claimed priority when the citizen is at the counter. Confirmed: kept on the record.
+     * Rejected: the ticket loses its priority and, if it was called, goes back to wait in its issue order.
+     */
+    checkPriority(ticketId: number, decision: 'confirm' | 'reject', actor: Actor): Ticket {
+      const t = ticketRow(ticketId);
+      if (!t.priority_claim) throw new AppError('conflict', `ticket ${t.number} has no priority to check`, 'Số này không có ưu tiên.');
+      if (t.state !== 'waiting' && t.state !== 'called') {
+        throw new AppError('conflict', `ticket ${t.number} is ${t.state}; its priority can no longer be checked`, 'Số này đã xong, không xét ưu tiên được nữa.');
+      }
+      const wanted = decision === 'confirm' ? 'confirmed' : 'rejected';
+      if (t.priority_status === wanted) return view(t); // a double tap changes nothing
+      if (t.priority_status !== 'unchecked') {
+        throw new AppError('conflict', `priority of ticket ${t.number} is already ${t.priority_status}`, 'Ưu tiên của số này đã được xét.');
+      }
+      db.transaction(() => {
+        if (decision === 'confirm') st.setPriorityConfirmed.run(t.id);
+        else st.setPriorityRejected.run(t.id);
+        event(t, `priority-${wanted}`, t.counter_id, actor, t.priority_claim ?? undefined);
       })();
       const updated = st.byId.get(t.id)!;
       deps.onChange({ kind: 'updated', ticket: updated });

@@ -10,6 +10,9 @@ export interface TicketRow {
   seq: number;
   number: string;
   priority: string | null;
+  priority_claim: string | null;
+  priority_basis: 'declared' | 'card-birth-date' | 'staff' | null;
+  priority_status: 'unchecked' | 'confirmed' | 'rejected' | null;
   state: 'waiting' | 'called' | 'served' | 'no_show';
   counter_id: string | null;
   target_counter_id: string | null;
@@ -37,8 +40,10 @@ export function ticketStore(db: Database) {
        ON CONFLICT (day, prefix) DO UPDATE SET last = last + 1 RETURNING last`,
     ),
     insert: s(
-      `INSERT INTO tickets (public_id, day, service_id, prefix, seq, number, priority, state, issued_at, holder_hash)
-       VALUES (@public_id, @day, @service_id, @prefix, @seq, @number, @priority, 'waiting', @issued_at, @holder_hash)`,
+      `INSERT INTO tickets (public_id, day, service_id, prefix, seq, number, priority, priority_claim, priority_basis,
+                            priority_status, state, issued_at, holder_hash)
+       VALUES (@public_id, @day, @service_id, @prefix, @seq, @number, @priority, @priority, @priority_basis,
+               CASE WHEN @priority IS NULL THEN NULL ELSE 'unchecked' END, 'waiting', @issued_at, @holder_hash)`,
     ),
     byId: s<TicketRow>(`SELECT * FROM tickets WHERE id = ?`),
     byPublicId: s<TicketRow>(`SELECT * FROM tickets WHERE public_id = ?`),
@@ -60,6 +65,12 @@ export function ticketStore(db: Database) {
     setCalled: s(
       `UPDATE tickets SET state = 'called', counter_id = @counter, called_at = @at, call_count = call_count + 1,
        target_counter_id = NULL WHERE id = @id`,
+    ),
+    setPriorityConfirmed: s(`UPDATE tickets SET priority_status = 'confirmed' WHERE id = ?`),
+    // A rejected claim queues as an ordinary ticket in its issue order; if it was at a counter, it goes back.
+    setPriorityRejected: s(
+      `UPDATE tickets SET priority = NULL, priority_status = 'rejected', state = 'waiting', counter_id = NULL,
+       called_at = NULL WHERE id = ?`,
     ),
     setFinished: s(`UPDATE tickets SET state = @state, finished_at = @at WHERE id = @id`),
     setTransferred: s(

@@ -37,7 +37,13 @@ export function supervisionStore(db: Database) {
     ),
     dropQuota: s(`DELETE FROM quota_overrides WHERE service_id = ?`),
     setEstimate: s(`UPDATE tickets SET estimated_wait_minutes = ? WHERE id = ? AND estimated_wait_minutes IS NULL`),
-    setPriority: s(`UPDATE tickets SET priority = ? WHERE id = ?`),
+    // A supervisor's priority counts as checked (basis 'staff'); taking it away rejects any kiosk claim.
+    setPriority: s(
+      `UPDATE tickets SET priority = @priority, priority_claim = COALESCE(@priority, priority_claim),
+       priority_basis = CASE WHEN @priority IS NULL THEN priority_basis ELSE 'staff' END,
+       priority_status = CASE WHEN @priority IS NOT NULL THEN 'confirmed' WHEN priority_claim IS NULL THEN NULL ELSE 'rejected' END
+       WHERE id = @id`,
+    ),
     event: s(`INSERT INTO ticket_events (ticket_id, kind, at, counter_id, actor, detail) VALUES (?, ?, ?, ?, ?, ?)`),
     facts: s<FactRow>(
       `SELECT t.id, t.day, t.number, t.service_id, t.counter_id, t.state, t.issued_at, t.called_at, t.finished_at,

@@ -42,6 +42,8 @@ export interface SupervisionDeps {
    * latest `sync` event if one was pushed, else nothing (null).
    */
   syncBacklog?: () => { pending: number; oldestPendingAt: string | null } | null;
+  /** The day-off decisions' coverage for a dossier received on `today` (the core wires it); absent: null. */
+  calendarCoverage?: (today: string) => Dashboard['calendar'];
 }
 
 export type Actor = { name: string };
@@ -209,6 +211,7 @@ export function createSupervision(deps: SupervisionDeps) {
         syncBacklog: this.syncBacklog(),
         open: { now: isOpenAt(hours, clock.now(), calendar), nextChange: change ? change.toISOString() : null },
         voice: voiceSettings(),
+        calendar: deps.calendarCoverage ? deps.calendarCoverage(day) : null,
       });
     },
 
@@ -251,7 +254,7 @@ export function createSupervision(deps: SupervisionDeps) {
       const t = todaysRow(ticketId);
       if (t.state !== 'waiting') throw new AppError('conflict', `ticket ${t.number} is ${t.state}, not waiting`, 'Chỉ đổi ưu tiên được cho số đang chờ.');
       db.transaction(() => {
-        st.setPriority.run(priority, t.id);
+        st.setPriority.run({ priority, id: t.id });
         st.event.run(t.id, 'reprioritized', now(), null, actor.name, priority);
       })();
       deps.pushQueue();

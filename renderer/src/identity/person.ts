@@ -24,6 +24,18 @@ export function isElderly(dateOfBirth: string, today: string): boolean {
   return age !== null && age >= ELDERLY_AGE;
 }
 
+/** The id of the elderly priority in the shipped priority list (config `priorities`). */
+export const ELDERLY_PRIORITY = 'elderly';
+
+/**
+ * What the counter is told a priority rests on: the date of birth read from the card when it shows 60+,
+ * otherwise the citizen's word (a typed date of birth is also the citizen's word).
+ */
+export function priorityBasisFor(priority: string, person: Person | null, today: string): 'card-birth-date' | 'declared' {
+  const fromCard = person !== null && person.source !== 'keyboard' && isElderly(person.dateOfBirth, today);
+  return priority === ELDERLY_PRIORITY && fromCard ? 'card-birth-date' : 'declared';
+}
+
 /** Today's date in Vietnam (UTC+7, no daylight saving) as yyyy-mm-dd. */
 export function vnToday(now: Date = new Date()): string {
   return vnDateOf(now);

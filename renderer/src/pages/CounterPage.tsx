@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { QueueSnapshot, Ticket } from '../../../main/contract/schemas.ts';
 import { ApiCallError } from '../api/client.ts';
 import { useClient, useQueue } from '../api/context.ts';
+import { PriorityCheck } from '../components/PriorityCheck.tsx';
 import { DeviceAlerts } from '../components/DeviceAlerts.tsx';
 import { LoginForm } from '../components/LoginForm.tsx';
 
@@ -91,7 +92,11 @@ function CounterConsole({ counterId, snapshot, onLeave }: { counterId: string; s
         <p className="current-number" data-testid="current-number">
           {current?.number ?? '—'}
         </p>
-        {current?.priority && <p className="badge badge-priority">Ưu tiên: {priorityLabel(current.priority)}</p>}
+        {current?.priorityCheck ? (
+          <PriorityCheck ticket={current} label={priorityLabel} onDecide={(decision) => act(() => client.call('checkPriority', { ticketId: current.id, decision }))} />
+        ) : (
+          current?.priority && <p className="badge badge-priority">Ưu tiên: {priorityLabel(current.priority)}</p>
+        )}
         <div className="actions">
           <button className="primary big" disabled={!counter.open} onClick={() => act(() => client.call('callNext', { counterId }))} data-testid="call-next">
             Gọi số tiếp theo

@@ -3,7 +3,7 @@ import type { Catalog, Procedure, Service, Ticket } from '../../../main/contract
 import { ApiCallError } from '../api/client.ts';
 import { useClient } from '../api/context.ts';
 import { LangContext, useT } from '../i18n.ts';
-import type { Person } from '../identity/person.ts';
+import { type Person, priorityBasisFor, vnToday } from '../identity/person.ts';
 import { dossierCodeIn, type ScanInput } from '../identity/scan-input.ts';
 import { DossierFlow } from './kiosk/DossierFlow.tsx';
 import { HomeScreen, ProcedureScreen, ServiceScreen } from './kiosk/HomeScreen.tsx';
@@ -74,7 +74,8 @@ export function KioskPage() {
     setError(null);
     try {
       const holderId = person?.idNumber ?? undefined;
-      const ticket = await client.call('issueTicket', { serviceId: service.id, ...(priority ? { priority } : {}), ...(holderId ? { holderId } : {}) });
+      const claim = priority ? { priority, priorityBasis: priorityBasisFor(priority, person, vnToday()) } : {};
+      const ticket = await client.call('issueTicket', { serviceId: service.id, ...claim, ...(holderId ? { holderId } : {}) });
       setScreen({ name: 'ticket', ticket });
     } catch (err) {
       setError(err instanceof ApiCallError ? (err.error.messageVi ?? err.message) : t('error'));

@@ -77,6 +77,7 @@ export function createQueueHandlers(d: QueueHandlerDeps): HandlersFor<typeof que
     recallTicket: ({ ticketId, counterId }, ctx) => queue.recall(ticketId, counterId, actorOf(ctx)),
     markServed: ({ ticketId }, ctx) => queue.finish(ticketId, 'served', actorOf(ctx)),
     skipTicket: ({ ticketId }, ctx) => queue.finish(ticketId, 'no_show', actorOf(ctx)),
+    checkPriority: ({ ticketId, decision }, ctx) => queue.checkPriority(ticketId, decision, actorOf(ctx)),
     transferTicket: ({ ticketId, serviceId, counterId }, ctx) => queue.transfer(ticketId, { serviceId, counterId }, actorOf(ctx)),
   };
 }

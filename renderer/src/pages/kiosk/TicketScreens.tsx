@@ -3,10 +3,8 @@ import type { PriorityReason, Ticket } from '../../../../main/contract/schemas.t
 import { useClient } from '../../api/context.ts';
 import { QrCode } from '../../components/QrCode.tsx';
 import { LangContext, useT } from '../../i18n.ts';
-import { ageOn, isElderly, type Person, vnToday } from '../../identity/person.ts';
+import { ageOn, ELDERLY_PRIORITY as ELDERLY, isElderly, type Person, vnToday } from '../../identity/person.ts';
 import { useKT } from './strings.ts';
-
-const ELDERLY = 'elderly';
 
 /**
  * "Do you have priority?" With a card read, the age from the date of birth suggests the elderly priority
