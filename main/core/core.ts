@@ -13,7 +13,8 @@ import { createSupervisorHandlers } from './api/handlers/supervisor-handlers.ts'
 import { loadReceiptFonts } from './receipt/fonts.ts';
 import { createReports, type Reports } from './reports/reports-service.ts';
 import { createSupervision, type Supervision } from './supervision/supervision-service.ts';
-import { loadHolidayOverrides } from './calendar/holiday-files.ts';
+import { decisionCoverage, longestProcessingDays, reachableCalendarDays } from './calendar/coverage.ts';
+import { decisionsDirOf, type HolidayDecisions, loadHolidayDecisions } from './calendar/holiday-files.ts';
 import { createWorkCalendar } from './calendar/work-calendar.ts';
 import { createIntakeService, type IntakeService } from './intake/intake-service.ts';
 import type { CentralSystem } from './sync/adapter.ts';
@@ -78,6 +79,8 @@ export interface Core {
   devices: DeviceManager;
   /** Scanning the citizen's papers (sessions, OCR); the OCR workers start at the first scan. */
   scans: ScanService;
+  /** The day-off decisions in force (shipped or from the data folder) and the files refused. */
+  holidays: HolidayDecisions;
   log: NonNullable<CoreOptions['log']>;
   /** Resolves when every print job submitted so far has an outcome (tests, orderly shutdown). */
   printsSettled(): Promise<unknown>;
@@ -100,10 +103,13 @@ export function createCore(opts: CoreOptions): Core {
   const db = openDatabase(join(opts.dataDir, 'letan.db'), migrations);
   const events = new EventHub((err) => log('error', 'event listener failed', { err: String(err) }));
   const catalog = buildCatalog(loadCatalogFile(defaultCatalogPath()), opts.config.services);
-  const calendar = createWorkCalendar({
-    saturdayMorning: opts.config.intake.saturdayMorning,
-    overrides: loadHolidayOverrides(`${assetsDir()}/holidays`),
-  });
+  // Shipped decisions plus the data folder's (which win for their year). A bad file never stops the kiosk:
+  // it is refused, logged as an error and shown on the supervisor's dashboard; its year keeps the shipped
+  // decision or the default rule.
+  const holidays = loadHolidayDecisions({ shippedDir: join(assetsDir(), 'holidays'), dataDecisionsDir: decisionsDirOf(opts.dataDir, opts.config.calendar.decisionsDir) });
+  for (const p of holidays.problems) log('error', `day-off decision file refused (using the shipped decision or the default rule): ${p.message}`);
+  const calendar = createWorkCalendar({ saturdayMorning: opts.config.intake.saturdayMorning, overrides: holidays.overrides });
+  const reachDays = reachableCalendarDays(longestProcessingDays(catalog.procedures));
   const publicUrl = opts.publicUrl ?? (() => `http://${opts.config.server.host}:${opts.config.server.port}`);
 
   let pushScheduled = false;
@@ -146,6 +152,9 @@ export function createCore(opts: CoreOptions): Core {
     pushQueue: () => schedulePush(),
     dataDir: opts.dataDir,
     log,
+    // Reception hours close on the same decisions (Saturday mornings are the schedule's business there).
+    calendar: createWorkCalendar({ saturdayMorning: true, overrides: holidays.overrides }),
+    calendarCoverage: (today) => decisionCoverage({ today, reachDays, decisions: holidays }),
     syncBacklog: () => {
       const b = readBacklog(db);
       return { pending: b.pending, oldestPendingAt: b.oldestPendingAt };
@@ -307,6 +316,7 @@ export function createCore(opts: CoreOptions): Core {
     auth,
     devices,
     scans,
+    holidays,
     log,
     printsSettled: () => spooler.idle(),
     async close() {

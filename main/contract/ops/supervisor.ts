@@ -88,6 +88,22 @@ export const VoiceSettings = z.object({
 });
 export type VoiceSettings = z.infer<typeof VoiceSettings>;
 
+/**
+ * Which years' official day-off decisions are loaded (shipped with the app or from the data folder), and what
+ * the supervisor must know: a year an appointment given today could fall in without a decision (its Tết and
+ * Quốc khánh then follow the default rule), or a decision file that was refused.
+ */
+export const CalendarCoverage = z.object({
+  loaded: z.array(z.object({ year: z.number().int(), source: z.enum(['shipped', 'data']) })),
+  /** The last day a dossier received today could be due: today + the catalog's longest processing time, generously. */
+  reachesUntil: day,
+  /** Years from today to reachesUntil with no decision loaded. */
+  missing: z.array(z.number().int()),
+  /** Vietnamese first, English second: one per missing year, one per refused file. */
+  notices: z.array(z.object({ kind: z.enum(['missing-year', 'bad-file']), vi: z.string(), en: z.string() })),
+});
+export type CalendarCoverage = z.infer<typeof CalendarCoverage>;
+
 export const Dashboard = z.object({
   day: z.string(),
   now: z.string(),
@@ -99,6 +115,8 @@ export const Dashboard = z.object({
   syncBacklog: z.object({ pending: z.number().int(), oldestPendingAt: z.string().nullable() }).nullable(),
   open: z.object({ now: z.boolean(), nextChange: z.string().nullable() }),
   voice: VoiceSettings,
+  /** null when the core did not wire the day-off decisions in. */
+  calendar: CalendarCoverage.nullable(),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 

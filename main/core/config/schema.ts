@@ -216,6 +216,16 @@ export const ConfigSchema = z.strictObject({
       confidenceThreshold: z.number().int().min(0).max(100).default(70),
     })
     .prefault({}),
+  /** Working-day calendar: each year's official day-off decisions (vn-YYYY.json), see docs/technician.md. */
+  calendar: z
+    .strictObject({
+      /**
+       * Folder of decision files loaded at start in addition to the shipped ones (a year found here replaces the
+       * shipped decision of that year); relative paths are inside the data folder. null: <data folder>/holidays.
+       */
+      decisionsDir: z.string().min(1).nullable().default(null),
+    })
+    .prefault({}),
   /** The hall's voice call-out (espeak-ng + sox); a supervisor's change is stored in the database and wins. */
   voice: z
     .strictObject({

@@ -15,6 +15,8 @@ export interface DashboardInput {
   syncBacklog: Dashboard['syncBacklog'];
   open: Dashboard['open'];
   voice: Dashboard['voice'];
+  /** Day-off decisions loaded and what the supervisor must know about them (calendar/coverage.ts). */
+  calendar: Dashboard['calendar'];
 }
 
 export function toFact(r: FactRow): TicketFact {
@@ -109,5 +111,6 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     syncBacklog: input.syncBacklog,
     open: input.open,
     voice: input.voice,
+    calendar: input.calendar,
   };
 }
