@@ -58,7 +58,8 @@ describe('hall display in Chromium', () => {
     expect(dash.value.devices.find((x) => x.deviceId === 'voice')?.state).toBe('ready');
   });
 
-  it('plays call-outs one at a time: a second call waits for the first clip', async () => {
+  // Two real clips (chime + speech, repeated) play in turn: about 20 s of audio on its own.
+  it('plays call-outs one at a time: a second call waits for the first clip', { timeout: 90_000 }, async () => {
     const hall = await env.browser().newPage({ viewport: { width: 1280, height: 720 } });
     await hall.goto(`${env.core().url}/display`);
     await expect.poll(() => hall.locator('[data-testid=hall-counter-1]').textContent(), wait).toContain('A001');

@@ -214,7 +214,7 @@ describe('keyboard-wedge scanner', () => {
     await page.close();
   });
 
-  it('suggests the elderly priority from the card’s date of birth; the citizen confirms and staff see the reason', async () => {
+  it('suggests the elderly priority from the card’s date of birth; the citizen confirms and staff see the reason', { timeout: 60_000 }, async () => {
     const page = await kiosk();
     await page.click(`[data-testid=service-${SERVICE}]`);
     await page.click('[data-testid=take-number]');

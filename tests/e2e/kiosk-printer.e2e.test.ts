@@ -50,7 +50,7 @@ describe('a ticket on a real pty printer', () => {
     ['epson-tm-t88', 'codepage'],
     ['generic-80', 'raster'],
   ] as const) {
-    it(`prints the Vietnamese ticket in ${mode} mode (${profile}) and the kiosk says so`, async () => {
+    it(`prints the Vietnamese ticket in ${mode} mode (${profile}) and the kiosk says so`, { timeout: 60_000 }, async () => {
       const k = await kioskWithPtyPrinter(profile, mode);
       try {
         const page = await tapTicket(k.core.url);
@@ -75,7 +75,7 @@ describe('a ticket on a real pty printer', () => {
     });
   }
 
-  it('still gives the citizen the ticket on screen with its QR when the printer is gone, and prints nothing twice', async () => {
+  it('still gives the citizen the ticket on screen with its QR when the printer is gone, and prints nothing twice', { timeout: 90_000 }, async () => {
     const k = await kioskWithPtyPrinter('epson-tm-t88', 'codepage');
     try {
       const counter = await browser.newPage();

@@ -19,7 +19,7 @@ async function run(args: string[]) {
 }
 
 describe('letan ocr', () => {
-  it('prints the text of a page, and of each page of a PDF', async () => {
+  it('prints the text of a page, and of each page of a PDF', { timeout: 90_000 }, async () => {
     const png = join(dir, 'page.png');
     writeFileSync(png, await renderTextPage(['Phiếu lý lịch tư pháp số 1'], { dpi: 150 }));
     const r = await run([png]);
@@ -35,7 +35,7 @@ describe('letan ocr', () => {
     expect(j.text).toBe('Trang một\n\f\nTrang hai');
   });
 
-  it('with --template --json gives text, confidence, ms and the fields', async () => {
+  it('with --template --json gives text, confidence, ms and the fields', { timeout: 90_000 }, async () => {
     const t = loadTemplates().get('ket-hon')!;
     const values = {
       kinh_gui: 'UBND phường Vĩnh Ninh',
