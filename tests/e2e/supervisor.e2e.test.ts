@@ -1,8 +1,22 @@
 import type { Browser, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/core.ts';
 import { byTestIdText, useHeadlessAndBrowser } from '../helpers/e2e.ts';
+import { fixtureDecision, writeDecisionFile } from '../helpers/holiday-fixtures.ts';
 
-const env = useHeadlessAndBrowser();
+// The core starts with a day-off decisions folder holding one refused file (a TEST FIXTURE with an impossible
+// date): the dashboard must show it, whatever today's date (the missing-year notice depends on the date and is
+// checked with a manual clock in tests/unit/supervision-service.test.ts).
+const decisions = tempDir('letan-decisions-');
+const configFile = join(decisions.dir, 'config.json');
+beforeAll(() => {
+  writeDecisionFile(join(decisions.dir, 'holidays'), 'vn-2030.json', fixtureDecision(2030, { breaks: [{ from: '2030-02-30', to: '2030-03-01', name: 'x', replaces: [] }] }));
+  writeFileSync(configFile, JSON.stringify({ calendar: { decisionsDir: join(decisions.dir, 'holidays') } }));
+});
+afterAll(() => decisions.remove());
+const env = useHeadlessAndBrowser(['--config', configFile]);
 const wait = { timeout: 15_000 };
 
 
@@ -28,6 +42,7 @@ describe('supervisor dashboard in Chromium', () => {
     await page.fill('[data-testid=pin]', '2222');
     await page.click('[data-testid=login]');
     await expect.poll(() => text(page, 'svc-waiting-ho-tich'), wait).toBe('0');
+    await expect.poll(() => text(page, 'calendar-notice-bad-file'), wait).toContain('vn-2030.json: tệp ngày nghỉ không hợp lệ — breaks.0.from: ngày phải là YYYY-MM-DD có thật');
 
     // tickets issued elsewhere show up without a reload
     await api('POST', '/api/tickets', { serviceId: 'ho-tich' });

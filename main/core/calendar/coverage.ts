@@ -46,7 +46,7 @@ export function decisionCoverage(opts: { today: CivilDate; reachDays: number; de
       ...opts.decisions.problems.map((p) => ({
         kind: 'bad-file' as const,
         vi: `Tệp quyết định nghỉ lễ bị từ chối — ${p.message}. Năm đó đang dùng quyết định có sẵn hoặc quy tắc mặc định.`,
-        en: `A day-off decision file was refused (see above). That year uses the shipped decision or the default rule.`,
+        en: `A day-off decision file was refused — ${p.message}. That year uses the shipped decision or the default rule.`,
       })),
     ],
   };

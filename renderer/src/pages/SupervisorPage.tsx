@@ -107,6 +107,20 @@ function Supervisor({ token }: { token: string }) {
           {message.text}
         </div>
       )}
+      {d?.calendar && d.calendar.notices.length > 0 && (
+        // Appointments printed today may rest on the default day-off rule, or a decision file was refused.
+        <section role="status" data-testid="calendar-notices" style={{ background: '#fff3cd', border: '2px solid #b26a00', padding: '0.5em 1em', margin: '0.5em 1em', borderRadius: 12 }}>
+          {d.calendar.notices.map((n) => (
+            <p key={n.vi} data-testid={`calendar-notice-${n.kind}`}>
+              <strong>{n.vi}</strong>
+              <br />
+              <span className="muted" lang="en">
+                {n.en}
+              </span>
+            </p>
+          ))}
+        </section>
+      )}
       {tab === 'dashboard' && d && (
         <DashboardView
           d={d}
