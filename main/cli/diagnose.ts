@@ -2,13 +2,18 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { arch, platform, release, type } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { decisionCoverage, longestProcessingDays, reachableCalendarDays } from '../core/calendar/coverage.ts';
+import { vnDateOf } from '../core/calendar/civil-date.ts';
+import { decisionsDirOf, loadHolidayDecisions } from '../core/calendar/holiday-files.ts';
+import { buildCatalog } from '../core/catalog/catalog.ts';
+import { defaultCatalogPath, loadCatalogFile } from '../core/catalog/catalog-file.ts';
 import type { Config } from '../core/config/load.ts';
 import { migrations } from '../core/db/migrations/index.ts';
 import { listDevices } from '../core/devices/discovery.ts';
 import { latestPerDevice, readDeviceHistory } from '../core/devices/history.ts';
 import { maskDeep, maskPersonalText } from '../core/log/index.ts';
 import { readBacklog } from '../core/sync/outbox.ts';
-import { defaultDataDir, projectRoot } from '../core/util/paths.ts';
+import { assetsDir, defaultDataDir, projectRoot } from '../core/util/paths.ts';
 import { type CliIo, loadCliConfig, parseFlags } from './io.ts';
 
 export const DIAGNOSE_USAGE = 'usage: letan diagnose [--out FILE] [--config FILE] [--data-dir DIR]';
@@ -86,6 +91,16 @@ function database(dataDir: string) {
   }
 }
 
+/** The day-off decisions the core would load (years, shipped or data folder, refused files) and the years missing. */
+export function holidayDecisions(config: Config, dataDir: string, now: Date) {
+  const shippedDir = join(assetsDir(), 'holidays');
+  const dataDecisionsDir = decisionsDirOf(dataDir, config.calendar.decisionsDir);
+  const d = loadHolidayDecisions({ shippedDir, dataDecisionsDir });
+  const reachDays = reachableCalendarDays(longestProcessingDays(buildCatalog(loadCatalogFile(defaultCatalogPath()), config.services).procedures));
+  const coverage = decisionCoverage({ today: vnDateOf(now), reachDays, decisions: d });
+  return { shippedDir, dataDecisionsDir, loaded: d.loaded, problems: d.problems, reachesUntil: coverage.reachesUntil, missing: coverage.missing };
+}
+
 export async function buildBundle(opts: { config: Config; configPath: string | null; dataDir: string; now: Date }) {
   return {
     kind: 'letan-support-bundle',
@@ -95,6 +110,7 @@ export async function buildBundle(opts: { config: Config; configPath: string | n
     config: configWithoutSecrets(opts.config),
     dataDir: opts.dataDir,
     database: database(opts.dataDir),
+    holidayDecisions: holidayDecisions(opts.config, opts.dataDir, opts.now),
     devicesAttached: await listDevices(opts.config.devices),
     logs: recentLogs(opts.dataDir, 500),
   };
@@ -114,6 +130,10 @@ export async function runDiagnose(args: string[], io: CliIo): Promise<number> {
   const db = bundle.database;
   io.stdout.write(
     `support bundle written to ${out}\n` +
+      `  day-off decisions: ${bundle.holidayDecisions.loaded.map((l) => `${l.year} (${l.source})`).join(', ') || 'none'}` +
+      (bundle.holidayDecisions.missing.length ? `; missing ${bundle.holidayDecisions.missing.join(', ')}` : '') +
+      (bundle.holidayDecisions.problems.length ? `; ${bundle.holidayDecisions.problems.length} file(s) refused` : '') +
+      '\n' +
       (db.present ? `  schema ${db.schemaVersion}/${db.supportedSchemaVersion}, outbox pending ${db.outbox?.pending ?? 0}, failed ${db.outbox?.failedPermanent ?? 0}\n` : `  no database in ${dataDir}\n`),
   );
   return 0;

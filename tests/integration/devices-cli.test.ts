@@ -8,6 +8,7 @@ import { parseConfig } from '../../main/core/config/load.ts';
 import { createCore } from '../../main/core/core.ts';
 import { listDevices } from '../../main/core/devices/discovery.ts';
 import { tempDir } from '../helpers/core.ts';
+import { fixtureDecision, writeDecisionFile } from '../helpers/holiday-fixtures.ts';
 
 function io() {
   let out = '';
@@ -66,6 +67,9 @@ describe('letan diagnose', () => {
     const core = createCore({ dataDir, config: parseConfig(JSON.parse(readFileSync(configPath, 'utf8'))), central: null });
     await core.close();
     mkdirSync(join(dataDir, 'logs'));
+    // A data-folder decision (a TEST FIXTURE, not the real 2027 decision) and a refused one.
+    writeDecisionFile(join(dataDir, 'holidays'), 'vn-2027.json', fixtureDecision(2027));
+    writeDecisionFile(join(dataDir, 'holidays'), 'vn-2028.json', '{');
     writeFileSync(join(dataDir, 'logs', 'letan.1.log'), JSON.stringify({ level: 30, msg: 'scan from 001093047064 failed', fullName: 'Nguyễn Văn A' }) + '\nplain line 0912345678\n');
 
     const out = join(t.dir, 'bundle.json');
@@ -82,6 +86,9 @@ describe('letan diagnose', () => {
     expect(b.database).toMatchObject({ present: true, schemaVersion: b.database.supportedSchemaVersion, outbox: { pending: 0, failedPermanent: 0 } });
     // the scanner was configured but never found: its history says so
     expect(b.database.devices.latest).toEqual([expect.objectContaining({ deviceId: 'qr-1', role: 'qr-scanner', state: 'absent' })]);
+    expect(b.holidayDecisions.loaded.map((l: { year: number; source: string }) => `${l.year}:${l.source}`)).toEqual(['2024:shipped', '2025:shipped', '2026:shipped', '2027:data']);
+    expect(b.holidayDecisions.problems).toEqual([{ file: join(dataDir, 'holidays', 'vn-2028.json'), message: expect.stringContaining('vn-2028.json: không đọc được JSON') }]);
+    expect(c.out()).toContain('day-off decisions: 2024 (shipped), 2025 (shipped), 2026 (shipped), 2027 (data)');
     expect(b.logs.lines).toEqual([expect.objectContaining({ msg: 'scan from [id-12] failed', fullName: '[redacted]' }), 'plain line [phone]']);
     t.remove();
   });
