@@ -12,7 +12,7 @@ import { loadReceiptFonts } from '../../main/core/receipt/fonts.ts';
 // 2026-03-02 is a Monday; times are UTC (Hà Nội = UTC+7), so 01:00Z is 08:00 local.
 const at = (hhmm: string, day = '2026-03-02') => `${day}T${hhmm}:00.000Z`;
 function fact(over: Partial<TicketFact>): TicketFact {
-  return { serviceId: 'a', counterId: '1', staff: 'counter', state: 'served', issuedAt: at('01:00'), calledAt: at('01:10'), finishedAt: at('01:15'), estimate: null, rating: null, ...over };
+  return { serviceId: 'a', counterId: '1', staff: 'counter', state: 'served', issuedAt: at('01:00'), calledAt: at('01:10'), finishedAt: at('01:15'), estimate: null, rating: null, priority: null, ...over };
 }
 
 describe('statistics', () => {
@@ -65,6 +65,12 @@ describe('statistics', () => {
       satisfiedShare: 0.75,
     });
     expect(satisfaction([]).satisfiedShare).toBeNull();
+  });
+
+  it('counts the priorities claimed and what the counters made of them', () => {
+    const row = summarize('a', 'A', [fact({ priority: 'confirmed' }), fact({ priority: 'rejected' }), fact({ priority: 'unchecked' }), fact({ priority: 'confirmed' }), fact({})]);
+    expect(row.priority).toEqual({ claimed: 4, confirmed: 2, rejected: 1, unchecked: 1 });
+    expect(summarize('a', 'A', [fact({})]).priority).toEqual({ claimed: 0, confirmed: 0, rejected: 0, unchecked: 0 });
   });
 
   it('groups by a key, largest group first, unknown keys under a dash', () => {
@@ -121,19 +127,19 @@ describe('report periods and series', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField(null)).toBe('');
-    const r = buildReport({ period: 'day', date: '2026-03-02', groupBy: 'service' }, [dated('2026-03-02', { serviceId: 'x,y', rating: 'very_satisfied' }), dated('2026-03-02', { serviceId: 'x,y', calledAt: at('01:07'), finishedAt: at('01:10') })], labels);
+    const r = buildReport({ period: 'day', date: '2026-03-02', groupBy: 'service' }, [dated('2026-03-02', { serviceId: 'x,y', rating: 'very_satisfied', priority: 'rejected' }), dated('2026-03-02', { serviceId: 'x,y', calledAt: at('01:07'), finishedAt: at('01:10') })], labels);
     const csv = reportCsv(r);
     expect(csv.startsWith(CSV_BOM)).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe('Báo cáo theo ngày từ 2026-03-02 đến 2026-03-02');
-    expect(lines[1]).toBe('Dịch vụ,Số vé,Đã phục vụ,Vắng mặt,Chờ TB (phút),Chờ P90 (phút),Phục vụ TB (phút),Phục vụ P90 (phút),Rất hài lòng,Hài lòng,Bình thường,Không hài lòng,Tỷ lệ hài lòng (%)');
-    expect(lines[2]).toBe('"x,y",2,2,0,8.5,10,4,5,1,0,0,0,100');
-    expect(lines[3]).toBe('Tổng cộng,2,2,0,8.5,10,4,5,1,0,0,0,100');
+    expect(lines[1]).toBe('Dịch vụ,Số vé,Đã phục vụ,Vắng mặt,Chờ TB (phút),Chờ P90 (phút),Phục vụ TB (phút),Phục vụ P90 (phút),Rất hài lòng,Hài lòng,Bình thường,Không hài lòng,Tỷ lệ hài lòng (%),Khai ưu tiên,Ưu tiên được xác nhận,Ưu tiên không đủ điều kiện,Ưu tiên chưa xét');
+    expect(lines[2]).toBe('"x,y",2,2,0,8.5,10,4,5,1,0,0,0,100,1,0,1,0');
+    expect(lines[3]).toBe('Tổng cộng,2,2,0,8.5,10,4,5,1,0,0,0,100,1,0,1,0');
     expect(lines[4]).toBe('');
   });
 
   it('PDF: Vietnamese text extracts intact (embedded Be Vietnam Pro)', async () => {
-    const r = buildReport({ period: 'month', date: '2026-03-02', groupBy: 'service' }, [dated('2026-03-02', { rating: 'dissatisfied' })], labels);
+    const r = buildReport({ period: 'month', date: '2026-03-02', groupBy: 'service' }, [dated('2026-03-02', { rating: 'dissatisfied', priority: 'confirmed' })], labels);
     const bytes = await reportPdf(r, loadReceiptFonts(), 'Trung tâm Phục vụ hành chính công', '2026-03-31 17:00');
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
     const dir = mkdtempSync(join(tmpdir(), 'letan-report-'));
@@ -146,6 +152,7 @@ describe('report periods and series', () => {
       expect(text).toContain('Tổng cộng');
       expect(text).toContain('Không hài lòng');
       expect(text).toContain('Số vé theo ngày');
+      expect(text).toContain('Ưu tiên: 1 vé khai ưu tiên — 1 được xác nhận, 0 không đủ điều kiện, 0 chưa xét.');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../main/contract/events.ts';
-import type { Dashboard, Notice, OpeningHours } from '../../main/contract/ops/supervisor.ts';
+import type { Dashboard, Notice, OpeningHours, Report } from '../../main/contract/ops/supervisor.ts';
 import type { Ticket } from '../../main/contract/schemas.ts';
 import type { Core } from '../../main/core/core.ts';
 import { migrations } from '../../main/core/db/migrations/index.ts';
@@ -191,6 +191,22 @@ describe('steering', () => {
     expect(!bad.ok && bad.error.code).toBe('conflict'); // already called
     const forbidden = await core.dispatch('setCounterServices', { counterId: '2', serviceIds: ['b'] }, staff);
     expect(!forbidden.ok && forbidden.error.code).toBe('forbidden');
+  });
+});
+
+describe('priority checks in the reports', () => {
+  it('counts, per service, the priorities claimed at the kiosk and those the counter found not eligible', async () => {
+    const claimed = await issue('b', { priority: 'elderly', priorityBasis: 'card-birth-date' });
+    const doubtful = await issue('b', { priority: 'pregnant' });
+    await issue('b');
+    await ok(core.dispatch('openCounter', { counterId: '2' }, staff));
+    await call('2');
+    await ok(core.dispatch('checkPriority', { ticketId: claimed.id, decision: 'confirm' }, staff));
+    await call('2');
+    await ok(core.dispatch('checkPriority', { ticketId: doubtful.id, decision: 'reject' }, staff));
+    const r = await ok<Report>(core.dispatch('report', { period: 'day', date: '2026-03-02', groupBy: 'service' }, supervisor));
+    expect(r.rows.find((x) => x.key === 'b')?.priority).toEqual({ claimed: 2, confirmed: 1, rejected: 1, unchecked: 0 });
+    expect(r.total.priority.claimed).toBe(2);
   });
 });
 

@@ -138,6 +138,16 @@ export const ReportGroup = z.enum(['service', 'counter', 'staff']);
 export const ReportQuery = z.strictObject({ period: ReportPeriod, date: day, groupBy: ReportGroup });
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
+/** Priority claimed at the kiosk and what counter staff made of it (a supervisor's grant counts as confirmed). */
+export const PriorityCounts = z.object({
+  claimed: z.number().int(),
+  confirmed: z.number().int(),
+  rejected: z.number().int(),
+  unchecked: z.number().int(),
+});
+
+export type PriorityCounts = z.infer<typeof PriorityCounts>;
+
 export const ReportRow = z.object({
   key: z.string(),
   label: z.string(),
@@ -147,6 +157,7 @@ export const ReportRow = z.object({
   wait: Stat,
   service: Stat,
   satisfaction: Satisfaction,
+  priority: PriorityCounts,
 });
 export type ReportRow = z.infer<typeof ReportRow>;
 

@@ -1,6 +1,6 @@
 // Pure aggregation over ticket facts: the dashboard and every report use these, and the unit tests pin them
 // on fixed data. Times are minutes; a statistic over nothing is null, never 0 (0 minutes would be a claim).
-import type { RatingLevel, ReportRow, Satisfaction, Stat } from '../../contract/ops/supervisor.ts';
+import type { PriorityCounts, RatingLevel, ReportRow, Satisfaction, Stat } from '../../contract/ops/supervisor.ts';
 
 /** One ticket as the reports see it (times ISO 8601; null when the step did not happen). */
 export interface TicketFact {
@@ -15,6 +15,8 @@ export interface TicketFact {
   /** The wait estimate the citizen was given at issue, minutes. */
   estimate: number | null;
   rating: RatingLevel | null;
+  /** The check of a priority claimed at the kiosk; null when none was claimed. */
+  priority: 'unchecked' | 'confirmed' | 'rejected' | null;
 }
 
 const minutes = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 60_000;
@@ -67,6 +69,16 @@ export function satisfaction(levels: readonly (RatingLevel | null)[]): Satisfact
   return { ...s, total, satisfiedShare: total === 0 ? null : Math.round(((s.very_satisfied + s.satisfied) / total) * 1000) / 1000 };
 }
 
+export function priorityCounts(facts: readonly TicketFact[]): PriorityCounts {
+  const c = { claimed: 0, confirmed: 0, rejected: 0, unchecked: 0 };
+  for (const f of facts) {
+    if (f.priority === null) continue;
+    c.claimed += 1;
+    c[f.priority] += 1;
+  }
+  return c;
+}
+
 const numbers = (xs: (number | null)[]) => xs.filter((x): x is number => x !== null);
 
 /** One report row over a set of facts. */
@@ -80,6 +92,7 @@ export function summarize(key: string, label: string, facts: readonly TicketFact
     wait: stat(numbers(facts.map(waitMinutes))),
     service: stat(numbers(facts.map(serviceMinutes))),
     satisfaction: satisfaction(facts.map((f) => f.rating)),
+    priority: priorityCounts(facts),
   };
 }
 

@@ -29,6 +29,10 @@ export function reportCsv(r: Report): string {
     'Bình thường',
     'Không hài lòng',
     'Tỷ lệ hài lòng (%)',
+    'Khai ưu tiên',
+    'Ưu tiên được xác nhận',
+    'Ưu tiên không đủ điều kiện',
+    'Ưu tiên chưa xét',
   ];
   const line = (cells: (string | number | null)[]) => cells.map(csvField).join(',');
   const rows = [...r.rows, r.total].map((x) =>
@@ -44,6 +48,10 @@ export function reportCsv(r: Report): string {
       x.satisfaction.neutral,
       x.satisfaction.dissatisfied,
       pct(x.satisfaction.satisfiedShare),
+      x.priority.claimed,
+      x.priority.confirmed,
+      x.priority.rejected,
+      x.priority.unchecked,
     ]),
   );
   const title = line([`Báo cáo theo ${PERIOD_VI[r.query.period]} từ ${r.from} đến ${r.to}`]);

@@ -4,7 +4,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Report } from '../../contract/ops/supervisor.ts';
 import type { ReceiptFonts } from '../receipt/pdf.ts';
-import { GROUP_VI, PERIOD_VI } from './labels.ts';
+import { GROUP_VI, PERIOD_VI, priorityLine } from './labels.ts';
 
 const A4_LANDSCAPE: [number, number] = [841.89, 595.28];
 const MARGIN = 36;
@@ -70,6 +70,9 @@ export async function reportPdf(r: Report, fonts: ReceiptFonts, centerName: stri
   drawRow(cols.map((c) => c.cell(r.total)), bold, true);
   y -= 6;
   text('Thời gian tính bằng phút. Chờ: từ lúc lấy số đến lúc được gọi; phục vụ: từ lúc gọi đến lúc xong. P90: 90 % số vé không quá mức này.', MARGIN, 7.5);
+  // The table has no room for four more columns; the priority checks of the whole period fit in one line.
+  y -= 12;
+  text(priorityLine(r.total.priority), MARGIN, 7.5);
   y -= 30;
 
   // Bar chart of tickets over the period.

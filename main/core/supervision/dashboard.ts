@@ -30,6 +30,7 @@ export function toFact(r: FactRow): TicketFact {
     finishedAt: r.finished_at,
     estimate: r.estimated_wait_minutes,
     rating: r.level,
+    priority: r.priority_status,
   };
 }
 

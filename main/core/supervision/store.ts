@@ -15,6 +15,7 @@ export interface FactRow {
   estimated_wait_minutes: number | null;
   level: RatingLevel | null;
   staff: string | null;
+  priority_status: 'unchecked' | 'confirmed' | 'rejected' | null;
 }
 
 export interface NoticeRow {
@@ -47,7 +48,7 @@ export function supervisionStore(db: Database) {
     event: s(`INSERT INTO ticket_events (ticket_id, kind, at, counter_id, actor, detail) VALUES (?, ?, ?, ?, ?, ?)`),
     facts: s<FactRow>(
       `SELECT t.id, t.day, t.number, t.service_id, t.counter_id, t.state, t.issued_at, t.called_at, t.finished_at,
-              t.estimated_wait_minutes, r.level,
+              t.estimated_wait_minutes, r.level, t.priority_status,
               (SELECT e.actor FROM ticket_events e WHERE e.ticket_id = t.id AND e.kind IN ('served', 'no_show')
                 ORDER BY e.id DESC LIMIT 1) AS staff
        FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id

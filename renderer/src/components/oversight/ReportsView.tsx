@@ -86,6 +86,8 @@ export function ReportsView({ token }: { token: string }) {
                 <th>Đánh giá</th>
                 <th>Hài lòng</th>
                 <th>Không hài lòng</th>
+                <th title="Số vé khai ưu tiên ở ki-ốt">Khai ưu tiên</th>
+                <th title="Cán bộ tại quầy xác định không đủ điều kiện ưu tiên">Ưu tiên không đủ ĐK</th>
               </tr>
             </thead>
             <tbody>
@@ -102,6 +104,8 @@ export function ReportsView({ token }: { token: string }) {
                   <td>{r.satisfaction.total}</td>
                   <td>{pct(r.satisfaction.satisfiedShare)}</td>
                   <td>{r.satisfaction.dissatisfied}</td>
+                  <td>{r.priority.claimed}</td>
+                  <td data-testid={`report-priority-rejected-${r.key}`}>{r.priority.rejected}</td>
                 </tr>
               ))}
             </tbody>
