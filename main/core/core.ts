@@ -14,8 +14,8 @@ import { loadReceiptFonts } from './receipt/fonts.ts';
 import { createReports, type Reports } from './reports/reports-service.ts';
 import { createSupervision, type Supervision } from './supervision/supervision-service.ts';
 import { decisionCoverage, longestProcessingDays, reachableCalendarDays } from './calendar/coverage.ts';
-import { decisionsDirOf, type HolidayDecisions, loadHolidayDecisions } from './calendar/holiday-files.ts';
-import { createWorkCalendar } from './calendar/work-calendar.ts';
+import { createDayOffHolder, type DayOffHolder } from './calendar/calendar-holder.ts';
+import { decisionsDirOf, type HolidayDecisions } from './calendar/holiday-files.ts';
 import { createIntakeService, type IntakeService } from './intake/intake-service.ts';
 import type { CentralSystem } from './sync/adapter.ts';
 import { HttpCentralSystem } from './sync/http-central.ts';
@@ -40,7 +40,7 @@ import { openDatabase } from './db/open.ts';
 import { migrations } from './db/migrations/index.ts';
 import { createSpooler } from './printing/spooler.ts';
 import { createQueueService, type QueueService } from './queue/queue-service.ts';
-import { type Clock, systemClock } from './util/clock.ts';
+import { type Clock, systemClock, vnDay } from './util/clock.ts';
 import { EventHub } from './util/events.ts';
 
 export interface CoreOptions {
@@ -79,8 +79,10 @@ export interface Core {
   devices: DeviceManager;
   /** Scanning the citizen's papers (sessions, OCR); the OCR workers start at the first scan. */
   scans: ScanService;
-  /** The day-off decisions in force (shipped or from the data folder) and the files refused. */
-  holidays: HolidayDecisions;
+  /** The day-off decisions in force (shipped or from the data folder) and the files refused (as of now). */
+  readonly holidays: HolidayDecisions;
+  /** The decisions and the calendars made from them; a technician reloads them without a restart. */
+  dayOffs: DayOffHolder;
   log: NonNullable<CoreOptions['log']>;
   /** Resolves when every print job submitted so far has an outcome (tests, orderly shutdown). */
   printsSettled(): Promise<unknown>;
@@ -105,10 +107,15 @@ export function createCore(opts: CoreOptions): Core {
   const catalog = buildCatalog(loadCatalogFile(defaultCatalogPath()), opts.config.services);
   // Shipped decisions plus the data folder's (which win for their year). A bad file never stops the kiosk:
   // it is refused, logged as an error and shown on the supervisor's dashboard; its year keeps the shipped
-  // decision or the default rule.
-  const holidays = loadHolidayDecisions({ shippedDir: join(assetsDir(), 'holidays'), dataDecisionsDir: decisionsDirOf(opts.dataDir, opts.config.calendar.decisionsDir) });
-  for (const p of holidays.problems) log('error', `day-off decision file refused (using the shipped decision or the default rule): ${p.message}`);
-  const calendar = createWorkCalendar({ saturdayMorning: opts.config.intake.saturdayMorning, overrides: holidays.overrides });
+  // decision or the default rule. Intake, reception hours and the coverage notices all read `dayOffs.current()`,
+  // so a technician's reload swaps them together.
+  const dayOffs = createDayOffHolder({
+    shippedDir: join(assetsDir(), 'holidays'),
+    dataDecisionsDir: decisionsDirOf(opts.dataDir, opts.config.calendar.decisionsDir),
+    saturdayMorning: opts.config.intake.saturdayMorning,
+    now: () => clock.now(),
+    log,
+  });
   const reachDays = reachableCalendarDays(longestProcessingDays(catalog.procedures));
   const publicUrl = opts.publicUrl ?? (() => `http://${opts.config.server.host}:${opts.config.server.port}`);
 
@@ -153,8 +160,8 @@ export function createCore(opts: CoreOptions): Core {
     dataDir: opts.dataDir,
     log,
     // Reception hours close on the same decisions (Saturday mornings are the schedule's business there).
-    calendar: createWorkCalendar({ saturdayMorning: true, overrides: holidays.overrides }),
-    calendarCoverage: (today) => decisionCoverage({ today, reachDays, decisions: holidays }),
+    calendar: { current: () => dayOffs.current().reception },
+    calendarCoverage: (today) => decisionCoverage({ today, reachDays, decisions: dayOffs.current().decisions }),
     syncBacklog: () => {
       const b = readBacklog(db);
       return { pending: b.pending, oldestPendingAt: b.oldestPendingAt };
@@ -241,7 +248,7 @@ export function createCore(opts: CoreOptions): Core {
     clock,
     config: opts.config,
     catalog,
-    calendar,
+    calendar: { current: () => dayOffs.current().appointments },
     publicUrl,
     central,
     wakeSender: () => {
@@ -288,7 +295,7 @@ export function createCore(opts: CoreOptions): Core {
     ...createIntakeHandlers({ intake, syncConfigured: sender !== null, backlog: () => sender?.backlog() ?? { ...readBacklog(db), running: false } }),
     ...createSupervisorHandlers({ supervision, reports, queue }),
     ...createDisplayHandlers({ supervision }),
-    ...createTechnicianHandlers({ devices }),
+    ...createTechnicianHandlers({ devices, dayOffs, today: () => vnDay(clock.now()), reachDays }),
     ...createScanHandlers({ scans }),
     ...createQueueHandlers({ queue, catalog, config: opts.config, spooler, auth, printer, printerState: () => devices.printerState(), version: opts.version ?? '0.0.0', printWaitMs: opts.printWaitMs ?? 4000 }),
   };
@@ -316,7 +323,10 @@ export function createCore(opts: CoreOptions): Core {
     auth,
     devices,
     scans,
-    holidays,
+    get holidays() {
+      return dayOffs.current().decisions;
+    },
+    dayOffs,
     log,
     printsSettled: () => spooler.idle(),
     async close() {

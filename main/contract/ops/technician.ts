@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { op, technicians } from './define.ts';
 
-// The technician's tools: what is plugged in, which role each device plays, test print, health and the
-// live monitor. Technician PIN only; never exposed to the kiosk window (see main/shell/ipc-ops.ts).
+// The technician's tools: what is plugged in, which role each device plays, test print, health, the
+// live monitor and the day-off decisions. Technician PIN only; never exposed to the kiosk window (see
+// main/shell/ipc-ops.ts).
 
 const deviceId = z.string().trim().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'letters, digits, ".", "_" and "-"');
 const usbId = z.string().regex(/^[0-9a-fA-F]{4}$/, '4 hex digits, e.g. 0c2e');
@@ -101,6 +102,33 @@ export const AssignDevice = z.discriminatedUnion('role', [
 ]);
 export type AssignDevice = z.infer<typeof AssignDevice>;
 
+const year = z.number().int();
+
+/** The day-off decisions in force (main/core/calendar/holiday-files.ts) and what a technician must do about them. */
+export const DayOffDecisions = z.object({
+  /** Each year with a decision in force, sorted: shipped with the app or from the data folder, and its file. */
+  loaded: z.array(z.object({ year, source: z.enum(['shipped', 'data']), file: z.string() })),
+  /** Files refused, each with the reason naming the file and the field; their year keeps the shipped decision or the default rule. */
+  refused: z.array(z.object({ file: z.string(), message: z.string() })),
+  /** Today (Vietnam) and the last day a dossier received today could be due, generously. */
+  today: z.string(),
+  reachesUntil: z.string(),
+  /** Years from today to reachesUntil with no decision: appointments there follow the default rule. */
+  missing: z.array(year),
+  /** Where the technician puts vn-YYYY.json files (calendar.decisionsDir, default <data>/holidays); it may not exist yet. */
+  folder: z.string(),
+  folderExists: z.boolean(),
+  /** When these files were read (start or the last reload). */
+  loadedAt: z.string(),
+});
+export type DayOffDecisions = z.infer<typeof DayOffDecisions>;
+
+export const DayOffReload = DayOffDecisions.extend({
+  /** Years whose decision in force is not the one before the reload (added, replaced, edited or gone). */
+  changedYears: z.array(year),
+});
+export type DayOffReload = z.infer<typeof DayOffReload>;
+
 export const technicianOps = {
   listDevices: op({
     input: z.object({}),
@@ -178,6 +206,24 @@ export const technicianOps = {
     output: z.object({ rawUntil: z.string().nullable() }),
     roles: technicians,
     http: { method: 'POST', path: '/api/tech/monitor/raw' },
+    mutates: true,
+  }),
+  dayOffDecisions: op({
+    input: z.object({}),
+    output: DayOffDecisions,
+    roles: technicians,
+    http: { method: 'GET', path: '/api/tech/day-offs' },
+    mutates: false,
+  }),
+  /**
+   * Re-read the day-off decision files and put them in force at once (appointments, reception hours, the
+   * dashboard's notices) without a restart; a bad file is refused as at start and reported. Audited.
+   */
+  reloadDayOffDecisions: op({
+    input: z.object({}),
+    output: DayOffReload,
+    roles: technicians,
+    http: { method: 'POST', path: '/api/tech/day-offs/reload' },
     mutates: true,
   }),
 };

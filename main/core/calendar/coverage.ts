@@ -24,10 +24,10 @@ export function missingYearNotice(year: number): { kind: 'missing-year'; vi: str
     kind: 'missing-year',
     vi:
       `Chưa nạp quyết định nghỉ lễ năm ${year}: ngày hẹn trả kết quả rơi vào năm ${year} đang tính theo quy tắc mặc định ` +
-      `(Tết: 5 ngày từ 29 tháng Chạp). Khi có quyết định, kỹ thuật viên đặt tệp vn-${year}.json vào thư mục quyết định nghỉ lễ và khởi động lại.`,
+      `(Tết: 5 ngày từ 29 tháng Chạp). Khi có quyết định, kỹ thuật viên đặt tệp vn-${year}.json vào thư mục quyết định nghỉ lễ rồi bấm “Nạp lại” trên trang kỹ thuật (không cần khởi động lại).`,
     en:
       `The ${year} day-off decision is not loaded: appointment dates in ${year} follow the default rule ` +
-      `(Tết: 5 working days from the 29th of the last lunar month). Once it is published, the technician puts vn-${year}.json in the decisions folder and restarts.`,
+      `(Tết: 5 working days from the 29th of the last lunar month). Once it is published, the technician puts vn-${year}.json in the decisions folder and presses “Reload” on the technician page (no restart needed).`,
   };
 }
 

@@ -7,6 +7,7 @@ import type { DossierInput } from '../../contract/ops/intake.ts';
 import { AppError } from '../../contract/result.ts';
 import { appointmentFor, DEFAULT_WORK_HOURS } from '../calendar/appointment.ts';
 import { vnDateOf } from '../calendar/civil-date.ts';
+import type { Current } from '../calendar/calendar-holder.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import type { CatalogData } from '../catalog/catalog.ts';
 import type { Config } from '../config/load.ts';
@@ -27,7 +28,8 @@ export interface IntakeDeps {
   clock: Clock;
   config: Config;
   catalog: CatalogData;
-  calendar: WorkCalendar;
+  /** The working-day calendar in force, read once per dossier (a technician may reload the decisions). */
+  calendar: Current<WorkCalendar>;
   publicUrl: () => string;
   /** Prints on the ticket printer and resolves with the outcome (never rejects). */
   print: (ref: string, doc: PrintDocument) => Promise<'done' | 'failed' | 'printing'>;
@@ -123,7 +125,7 @@ export function createIntakeService(deps: IntakeDeps) {
     const appointment = appointmentFor(now, procedure.processingDays ?? 0, {
       cutoffHour: config.intake.cutoffHour,
       saturdayMorning: config.intake.saturdayMorning,
-      calendar: deps.calendar,
+      calendar: deps.calendar.current(),
       workHours: DEFAULT_WORK_HOURS,
     });
     const vietqr =

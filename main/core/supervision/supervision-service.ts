@@ -9,6 +9,7 @@ import type { Dashboard, Notice, OpeningHours, RatingLevel, VoiceSettings } from
 import { OpeningHours as OpeningHoursSchema, VoiceSettings as VoiceSettingsSchema } from '../../contract/ops/supervisor.ts';
 import { AppError } from '../../contract/result.ts';
 import type { Counter, Ticket } from '../../contract/schemas.ts';
+import { type Current, fixed } from '../calendar/calendar-holder.ts';
 import { loadHolidayOverrides } from '../calendar/holiday-files.ts';
 import { createWorkCalendar } from '../calendar/work-calendar.ts';
 import type { Config } from '../config/load.ts';
@@ -33,8 +34,11 @@ export interface SupervisionDeps {
   pushQueue: () => void;
   dataDir: string;
   log: (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
-  /** Holidays for the opening hours; default: statutory rules plus assets/holidays decisions. */
-  calendar?: HolidayCalendar | null;
+  /**
+   * Holidays for the opening hours, read once per decision (a technician may reload the day-off decisions);
+   * default: statutory rules plus assets/holidays decisions; null: no holidays.
+   */
+  calendar?: Current<HolidayCalendar> | null;
   /** Test seam for the voice (a fake renderer); default espeak-ng + sox into <dataDir>/voice. */
   voiceRenderer?: HallVoiceDeps['renderer'];
   /**
@@ -70,7 +74,8 @@ export function createSupervision(deps: SupervisionDeps) {
   const st = supervisionStore(db);
   const now = () => clock.now().toISOString();
   const today = () => vnDay(clock.now());
-  const calendar = deps.calendar === undefined ? defaultCalendar(deps.log) : deps.calendar;
+  const calendars = deps.calendar === undefined ? fixed(defaultCalendar(deps.log)) : deps.calendar;
+  const calendar = (): HolidayCalendar | null => calendars?.current() ?? null;
   const services = new Map(config.services.map((s) => [s.id, s]));
   const devices = createDeviceTable(() => clock.now());
   let lastSync: { pending: number; oldestPendingAt: string | null } | null = null;
@@ -175,8 +180,9 @@ export function createSupervision(deps: SupervisionDeps) {
     /** Refuses a new ticket outside reception hours with a Vietnamese "come back at …" message. */
     assertOpen(): void {
       const hours = openingHours();
-      if (isOpenAt(hours, clock.now(), calendar)) return;
-      const msg = closedMessage(hours, clock.now(), calendar);
+      const cal = calendar();
+      if (isOpenAt(hours, clock.now(), cal)) return;
+      const msg = closedMessage(hours, clock.now(), cal);
       throw new AppError('conflict', `outside reception hours: ${msg.en}`, msg.vi);
     },
 
@@ -193,7 +199,8 @@ export function createSupervision(deps: SupervisionDeps) {
     dashboard(): Dashboard {
       const day = today();
       const hours = openingHours();
-      const change = nextChange(hours, clock.now(), calendar);
+      const cal = calendar();
+      const change = nextChange(hours, clock.now(), cal);
       return buildDashboard({
         now: clock.now(),
         day,
@@ -209,7 +216,7 @@ export function createSupervision(deps: SupervisionDeps) {
         facts: st.facts.all(day, day) as FactRow[],
         devices: devices.list(),
         syncBacklog: this.syncBacklog(),
-        open: { now: isOpenAt(hours, clock.now(), calendar), nextChange: change ? change.toISOString() : null },
+        open: { now: isOpenAt(hours, clock.now(), cal), nextChange: change ? change.toISOString() : null },
         voice: voiceSettings(),
         calendar: deps.calendarCoverage ? deps.calendarCoverage(day) : null,
       });

@@ -1,5 +1,7 @@
 import type { technicianOps, AssignDevice } from '../../../contract/ops/technician.ts';
 import { AppError } from '../../../contract/result.ts';
+import type { DayOffHolder } from '../../calendar/calendar-holder.ts';
+import { dayOffListing } from '../../calendar/day-off-listing.ts';
 import type { DevicesConfigValue } from '../../config/schema.ts';
 import type { DeviceManager } from '../../devices/device-manager.ts';
 import { listDevices, type DiscoveryDeps } from '../../devices/discovery.ts';
@@ -8,6 +10,11 @@ import type { HandlersFor } from '../dispatch.ts';
 export interface TechnicianHandlerDeps {
   devices: DeviceManager;
   discovery?: DiscoveryDeps;
+  /** The day-off decisions in force, reloadable. */
+  dayOffs: DayOffHolder;
+  /** Today in Vietnam (YYYY-MM-DD) and how many calendar days an appointment given today may reach (calendar/coverage.ts). */
+  today: () => string;
+  reachDays: number;
 }
 
 type DevicesInput = Record<string, unknown> & { scanners: Record<string, unknown>[] };
@@ -48,6 +55,7 @@ export function withAssignment(current: DevicesConfigValue, a: AssignDevice): De
 
 export function createTechnicianHandlers(d: TechnicianHandlerDeps): HandlersFor<typeof technicianOps> {
   const m = d.devices;
+  const listing = (state = d.dayOffs.current()) => dayOffListing({ state, folder: d.dayOffs.dataDecisionsDir, today: d.today(), reachDays: d.reachDays });
   return {
     listDevices: () => listDevices(m.config(), d.discovery),
     deviceStatuses: () => ({ devices: m.statuses(), printerSimulated: m.printerSimulated(), configPath: m.configPath() }),
@@ -68,5 +76,10 @@ export function createTechnicianHandlers(d: TechnicianHandlerDeps): HandlersFor<
     printTestPage: () => m.printTestPage(),
     monitorState: () => ({ ...m.monitor.state(), recent: m.monitor.recent() }),
     setMonitorRaw: ({ enabled }) => m.monitor.setRaw(enabled),
+    dayOffDecisions: () => listing(),
+    reloadDayOffDecisions: () => {
+      const r = d.dayOffs.reload();
+      return { ...listing(r.state), changedYears: r.changedYears };
+    },
   };
 }
