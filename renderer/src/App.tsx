@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createClient } from './api/client.ts';
 import { ClientContext } from './api/context.ts';
 import { type Lang, LangContext } from './i18n.ts';
@@ -27,6 +27,10 @@ function route(): { page: 'kiosk' | 'counter' | 'ticket' | 'supervisor' | 'displ
 export function App() {
   const client = useMemo(() => createClient(), []);
   const [lang, setLang] = useState<Lang>('vi');
+  // Screen readers and the browser's hyphenation follow the document's language, not only the kiosk's div.
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
   const r = route();
   return (
     <ClientContext.Provider value={client}>

@@ -94,7 +94,7 @@ export function DossierFlow({ service, procedure, onHome, onTicket }: { service:
   return (
     <div className="flow" data-testid="dossier-flow" data-step={step}>
       {stepNo >= 0 && (
-        <p className="flow-steps" aria-label={kt('step')}>
+        <p className="flow-steps">
           <strong>{procedure.name}</strong> · {kt('step')} {stepNo + 1}/{STEPS.length}
         </p>
       )}
