@@ -7,6 +7,7 @@ import { loadProfile } from '../../drivers/printer/profile.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { tempDir } from '../helpers/core.ts';
 import { type Headless, startHeadless } from '../helpers/headless.ts';
+import { fixtureDecision, writeDecisionFile } from '../helpers/holiday-fixtures.ts';
 import { openPtyPair, type PtyPair } from '../helpers/pty.ts';
 import { EscPosInterpreter, startVirtualPrinter, type VirtualPrinter } from '../helpers/virtual-printer.ts';
 
@@ -66,6 +67,34 @@ describe('technician page in Chromium', () => {
 
     await page.click('[data-testid=history-printer-1]');
     await expect.poll(() => page.locator('[data-testid=history]').textContent()).toContain('Sẵn sàng / ready');
+  });
+
+  it('lists the day-off decisions and reloads a file dropped into the data folder, without a restart', { timeout: 60_000 }, async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(`${core.url}/tech`);
+    await page.fill('[data-testid=pin]', '86420');
+    await page.click('[data-testid=login]');
+    const folder = join(data.dir, 'data', 'holidays');
+    const year = (y: number) => page.locator(`[data-testid=day-off-year][data-year="${y}"]`);
+    await expect.poll(() => year(2026).getAttribute('data-source')).toBe('shipped');
+    expect(await year(2026).textContent()).toContain('Có sẵn trong phần mềm / shipped');
+    expect(await page.locator('[data-testid=day-off-folder]').textContent()).toBe(folder);
+    expect(await year(2027).count()).toBe(0);
+    expect(await page.locator('[data-testid=day-off-refused]').count()).toBe(0);
+
+    // A TEST FIXTURE for 2027 (not the real decision), and a file whose year does not match its name.
+    const good = writeDecisionFile(folder, 'vn-2027.json', fixtureDecision(2027, { breaks: [{ from: '2027-01-01', to: '2027-01-08', name: 'Tết Dương lịch (fixture)', replaces: ['tet-duong-lich'] }] }));
+    const bad = writeDecisionFile(folder, 'vn-2028.json', fixtureDecision(2029));
+    await page.click('[data-testid=day-off-reload]');
+    await expect.poll(() => page.locator('[data-testid=day-off-result]').textContent()).toContain('Đã nạp lại');
+    const result = await page.locator('[data-testid=day-off-result]').textContent();
+    expect(result).toContain('đổi quyết định năm 2027');
+    expect(result).toContain('1 tệp bị từ chối');
+    expect(await year(2027).getAttribute('data-source')).toBe('data');
+    expect(await year(2027).textContent()).toBe(`2027Thư mục dữ liệu / data folder${good}`);
+    expect(await page.locator('[data-testid=day-off-refused] li').allTextContents()).toEqual([`${bad}: trường year = 2029 không khớp tên tệp (năm 2028)`]);
+    expect(await year(2028).count()).toBe(0);
+    await page.close();
   });
 
   it('the kiosk screen has no way to the technician page', async () => {

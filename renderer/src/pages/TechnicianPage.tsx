@@ -4,13 +4,14 @@ import { ApiCallError } from '../api/client.ts';
 import { useClient } from '../api/context.ts';
 import { LoginForm } from '../components/LoginForm.tsx';
 import { AssignForm } from '../components/technician/AssignForm.tsx';
+import { DayOffDecisions } from '../components/technician/DayOffDecisions.tsx';
 import { LiveMonitor } from '../components/technician/LiveMonitor.tsx';
 import './technician.css';
 
 const STATE_VI: Record<string, string> = { ready: 'Sẵn sàng', warning: 'Cảnh báo', error: 'Lỗi', absent: 'Không thấy', connecting: 'Đang kết nối' };
 const errText = (e: unknown) => (e instanceof ApiCallError ? `${e.error.messageVi ?? ''} (${e.message})` : String(e));
 
-/** The technician's page (/tech, LAN browser, technician PIN): devices, roles, test print, monitor, health. */
+/** The technician's page (/tech, LAN browser, technician PIN): devices, roles, test print, day-off decisions, monitor, health. */
 export function TechnicianPage() {
   const client = useClient();
   const [token, setToken] = useState<string | null>(null);
@@ -203,6 +204,8 @@ function TechnicianTools({ token }: { token: string }) {
           }}
         />
       </section>
+
+      <DayOffDecisions onError={(m) => setError(m)} />
 
       <LiveMonitor token={token} onError={(m) => setError(m)} />
     </div>
