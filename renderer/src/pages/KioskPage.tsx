@@ -101,59 +101,61 @@ export function KioskPage() {
             {t('language')}
           </button>
         </header>
-        {error && (
-          <div className="error-banner" role="alert">
-            {error}
-            <button onClick={catalog ? () => setError(null) : load}>{catalog ? 'OK' : t('tryAgain')}</button>
-          </div>
-        )}
-        {!catalog && !error && <p className="loading">…</p>}
-        {catalog && screen.name === 'home' && (
-          <HomeScreen
-            catalog={catalog}
-            onService={(s) => setScreen({ name: 'service', service: s })}
-            onProcedure={(s, p) => setScreen({ name: 'procedure', service: s, procedure: p })}
-            onStatus={() => setScreen({ name: 'status', code: null, run: Date.now() })}
-          />
-        )}
-        {catalog && screen.name === 'service' && (
-          <ServiceScreen
-            service={screen.service}
-            procedures={catalog.procedures.filter((p) => p.serviceId === screen.service.id)}
-            onBack={home}
-            onProcedure={(p) => setScreen({ name: 'procedure', service: screen.service, procedure: p })}
-            onTake={() => setScreen({ name: 'priority', service: screen.service, back: screen, person: null })}
-          />
-        )}
-        {screen.name === 'procedure' && (
-          <ProcedureScreen
-            procedure={screen.procedure}
-            onBack={() => setScreen({ name: 'service', service: screen.service })}
-            onTake={() => setScreen({ name: 'priority', service: screen.service, back: screen, person: null })}
-            onSubmit={() => setScreen({ name: 'dossier', service: screen.service, procedure: screen.procedure, run: Date.now() })}
-          />
-        )}
-        {catalog && screen.name === 'priority' && (
-          <PriorityScreen
-            priorities={catalog.priorities}
-            person={screen.person}
-            busy={busy}
-            onIssue={(p) => issue(screen.service, p, screen.person)}
-            onUseCard={() => setScreen({ name: 'ticket-identity', service: screen.service, back: screen })}
-            onBack={() => setScreen(screen.back)}
-          />
-        )}
-        {screen.name === 'ticket-identity' && (
-          <IdentityStep
-            requireIdNumber={false}
-            onBack={() => setScreen(screen.back)}
-            onConfirmed={(person) => setScreen({ name: 'priority', service: screen.service, back: screen.back.name === 'priority' ? screen.back.back : screen.back, person })}
-          />
-        )}
-        {screen.name === 'dossier' && <DossierFlow key={screen.run} service={screen.service} procedure={screen.procedure} onHome={home} onTicket={(ticket) => setScreen({ name: 'ticket', ticket })} />}
-        {screen.name === 'status' && <StatusScreen key={screen.run} initialCode={screen.code} onHome={home} />}
-        {screen.name === 'ticket' && <TicketScreen ticket={screen.ticket} seconds={timeouts.home} onDone={home} />}
-        {idle.left !== null && <StillThere left={idle.left} onStay={idle.stay} />}
+        <main className="kiosk-main">
+          {error && (
+            <div className="error-banner" role="alert">
+              {error}
+              <button onClick={catalog ? () => setError(null) : load}>{catalog ? 'OK' : t('tryAgain')}</button>
+            </div>
+          )}
+          {!catalog && !error && <p className="loading">…</p>}
+          {catalog && screen.name === 'home' && (
+            <HomeScreen
+              catalog={catalog}
+              onService={(s) => setScreen({ name: 'service', service: s })}
+              onProcedure={(s, p) => setScreen({ name: 'procedure', service: s, procedure: p })}
+              onStatus={() => setScreen({ name: 'status', code: null, run: Date.now() })}
+            />
+          )}
+          {catalog && screen.name === 'service' && (
+            <ServiceScreen
+              service={screen.service}
+              procedures={catalog.procedures.filter((p) => p.serviceId === screen.service.id)}
+              onBack={home}
+              onProcedure={(p) => setScreen({ name: 'procedure', service: screen.service, procedure: p })}
+              onTake={() => setScreen({ name: 'priority', service: screen.service, back: screen, person: null })}
+            />
+          )}
+          {screen.name === 'procedure' && (
+            <ProcedureScreen
+              procedure={screen.procedure}
+              onBack={() => setScreen({ name: 'service', service: screen.service })}
+              onTake={() => setScreen({ name: 'priority', service: screen.service, back: screen, person: null })}
+              onSubmit={() => setScreen({ name: 'dossier', service: screen.service, procedure: screen.procedure, run: Date.now() })}
+            />
+          )}
+          {catalog && screen.name === 'priority' && (
+            <PriorityScreen
+              priorities={catalog.priorities}
+              person={screen.person}
+              busy={busy}
+              onIssue={(p) => issue(screen.service, p, screen.person)}
+              onUseCard={() => setScreen({ name: 'ticket-identity', service: screen.service, back: screen })}
+              onBack={() => setScreen(screen.back)}
+            />
+          )}
+          {screen.name === 'ticket-identity' && (
+            <IdentityStep
+              requireIdNumber={false}
+              onBack={() => setScreen(screen.back)}
+              onConfirmed={(person) => setScreen({ name: 'priority', service: screen.service, back: screen.back.name === 'priority' ? screen.back.back : screen.back, person })}
+            />
+          )}
+          {screen.name === 'dossier' && <DossierFlow key={screen.run} service={screen.service} procedure={screen.procedure} onHome={home} onTicket={(ticket) => setScreen({ name: 'ticket', ticket })} />}
+          {screen.name === 'status' && <StatusScreen key={screen.run} initialCode={screen.code} onHome={home} />}
+          {screen.name === 'ticket' && <TicketScreen ticket={screen.ticket} seconds={timeouts.home} onDone={home} />}
+          {idle.left !== null && <StillThere left={idle.left} onStay={idle.stay} />}
+        </main>
       </div>
     </KioskInput>
   );

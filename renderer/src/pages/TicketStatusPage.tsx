@@ -22,7 +22,7 @@ export function TicketStatusPage({ publicId }: { publicId: string }) {
   if (error) return <p className="error-banner">{error}</p>;
   if (!ticket) return <p className="loading">…</p>;
   return (
-    <div className="screen ticket-screen phone">
+    <main className="screen ticket-screen phone">
       <h1>{t('ticketStatus')}</h1>
       <p className="ticket-number">{ticket.number}</p>
       <p>{ticket.serviceName[lang]}</p>
@@ -38,6 +38,6 @@ export function TicketStatusPage({ publicId }: { publicId: string }) {
       )}
       {ticket.state === 'served' && <p data-testid="status">{t('served')}</p>}
       {ticket.state === 'no_show' && <p data-testid="status">{t('noShow')}</p>}
-    </div>
+    </main>
   );
 }

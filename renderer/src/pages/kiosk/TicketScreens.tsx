@@ -79,7 +79,7 @@ export function TicketScreen({ ticket, seconds, onDone }: { ticket: Ticket; seco
   }, [left, onDone]);
   return (
     <div className="screen ticket-screen" data-testid="ticket-screen">
-      <p className="ticket-label">{t('yourNumber')}</p>
+      <h1 className="ticket-label">{t('yourNumber')}</h1>
       <p className="ticket-number" data-testid="ticket-number">
         {ticket.number}
       </p>
