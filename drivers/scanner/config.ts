@@ -46,13 +46,16 @@ export const mrzReaderConfigSchema = z.object({
   productId: usbId.optional(),
 });
 
+const offset = z.number().int().min(0).max(1023);
+/** A hand-set layout (see HidPosLayout); null offsets mean the report has no such field. */
 const hidLayoutSchema = z.object({
   reportId: byte.nullable(),
-  lengthOffset: z.number().int().min(0).max(1023),
-  aimOffset: z.number().int().min(0).max(1023),
-  dataOffset: z.number().int().min(0).max(1023),
+  lengthOffset: offset.nullable(),
+  aimOffset: offset.nullable(),
+  aimLength: z.number().int().min(1).max(3).default(3),
+  dataOffset: offset,
   dataCapacity: z.number().int().min(1).max(1024),
-  continuationOffset: z.number().int().min(0).max(1023),
+  continuationOffset: offset.nullable(),
   continuationMask: byte,
 });
 
@@ -64,6 +67,7 @@ export const hidScannerConfigSchema = z.object({
   productId: usbId,
   /** To tell two identical scanners apart. */
   serialNumber: z.string().optional(),
+  /** Wins over the layout read from the scanner's report descriptor (Linux) and over the default. */
   layout: hidLayoutSchema.optional(),
   maxPayloadBytes: z.number().int().min(64).max(65_536).default(8192),
 });

@@ -3,18 +3,24 @@
  *
  * The Scanned Data Report carries: symbology identifier (3 bytes, the AIM identifier such as `]Q1` for
  * QR), decoded data, and a "decoded data continued" bit when the payload needs more reports. Vendors put
- * these at fixed offsets described by their report descriptor; the default layout is the common one
- * (Honeywell/Zebra "HID POS" mode, 64-byte report): report ID 0x02, data length in byte 1, AIM ident in
- * bytes 2–4, up to 56 data bytes from byte 5, continuation flag in bit 0 of byte 63.
+ * these at offsets described by their report descriptor (read by hid-descriptor.ts where the platform gives
+ * it to us); the default layout is the common one (Honeywell/Zebra "HID POS" mode, 64-byte report): report
+ * ID 0x02, data length in byte 1, AIM ident in bytes 2–4, up to 56 data bytes from byte 5, continuation flag
+ * in bit 0 of byte 63.
  */
 export interface HidPosLayout {
   /** Expected first byte (numbered reports), or null when the device uses unnumbered reports. */
   reportId: number | null;
-  lengthOffset: number;
-  aimOffset: number;
+  /** Byte holding this report's data length; null: none, the data runs to capacity less trailing NUL padding. */
+  lengthOffset: number | null;
+  /** First symbology identifier byte (AIM `]Q1`); null: the report carries none. */
+  aimOffset: number | null;
+  /** How many symbology identifier bytes follow aimOffset (the AIM identifier is 3). */
+  aimLength: number;
   dataOffset: number;
   dataCapacity: number;
-  continuationOffset: number;
+  /** Byte holding the "decoded data continued" flag; null: every report is a whole payload. */
+  continuationOffset: number | null;
   continuationMask: number;
 }
 
@@ -22,6 +28,7 @@ export const DEFAULT_HID_POS_LAYOUT: HidPosLayout = {
   reportId: 0x02,
   lengthOffset: 1,
   aimOffset: 2,
+  aimLength: 3,
   dataOffset: 5,
   dataCapacity: 56,
   continuationOffset: 63,
@@ -42,14 +49,23 @@ export function parseHidPosReport(report: Uint8Array, layout: HidPosLayout = DEF
   if (layout.reportId !== null && report[0] !== layout.reportId) {
     throw new HidPosReportError(`report id ${report[0] ?? 'missing'} is not the scanned-data report ${layout.reportId}`);
   }
-  const length = report[layout.lengthOffset];
-  if (length === undefined) throw new HidPosReportError('report too short for its length byte');
-  if (length > layout.dataCapacity) throw new HidPosReportError(`data length ${length} exceeds capacity ${layout.dataCapacity}`);
-  if (report.length < layout.dataOffset + length) throw new HidPosReportError(`report of ${report.length} bytes is shorter than its data length ${length}`);
-  const aimBytes = report.subarray(layout.aimOffset, layout.aimOffset + 3);
+  let length: number;
+  if (layout.lengthOffset === null) {
+    if (report.length < layout.dataOffset) throw new HidPosReportError(`report of ${report.length} bytes ends before its data at byte ${layout.dataOffset}`);
+    const field = report.subarray(layout.dataOffset, layout.dataOffset + layout.dataCapacity);
+    length = field.length;
+    while (length > 0 && field[length - 1] === 0) length--;
+  } else {
+    const declared = report[layout.lengthOffset];
+    if (declared === undefined) throw new HidPosReportError('report too short for its length byte');
+    if (declared > layout.dataCapacity) throw new HidPosReportError(`data length ${declared} exceeds capacity ${layout.dataCapacity}`);
+    if (report.length < layout.dataOffset + declared) throw new HidPosReportError(`report of ${report.length} bytes is shorter than its data length ${declared}`);
+    length = declared;
+  }
+  const aimBytes = layout.aimOffset === null ? new Uint8Array(0) : report.subarray(layout.aimOffset, layout.aimOffset + layout.aimLength);
   // The AIM identifier is printable ASCII (`]` + code character + modifier); zeros mean "not sent".
-  const aim = [...aimBytes].every((b) => b >= 0x20 && b < 0x7f) ? String.fromCharCode(...aimBytes) : '';
-  const flag = report[layout.continuationOffset] ?? 0;
+  const aim = aimBytes.length > 0 && [...aimBytes].every((b) => b >= 0x20 && b < 0x7f) ? String.fromCharCode(...aimBytes) : '';
+  const flag = layout.continuationOffset === null ? 0 : (report[layout.continuationOffset] ?? 0);
   return {
     aim,
     data: Uint8Array.from(report.subarray(layout.dataOffset, layout.dataOffset + length)),
