@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { DeviceState, DeviceStatusEvent } from '../device/state.ts';
+import { createHidDescriptorReader, type ReadFile } from '../discovery/hid.ts';
 import { hidScannerConfigSchema, type HidScannerConfig } from './config.ts';
+import { resolveHidPosLayout, type ResolvedHidLayout } from './hid-layout.ts';
 import { DEFAULT_HID_POS_LAYOUT, HidPosReportError, createHidPosAssembler, type HidPosAssembler } from './hid-pos.ts';
 import { toScanEvent, type Parse, type ScannerDriver } from './scan-event.ts';
 
@@ -29,6 +31,10 @@ export interface HidDriverDeps {
   parse?: Parse;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  /** Reads the sysfs report descriptor (Linux); default fs.promises.readFile. */
+  readFile?: ReadFile;
+  /** Default process.platform; only 'linux' publishes report descriptors. */
+  platform?: string;
 }
 
 const HID_POS_USAGE_PAGE = 0x8c;
@@ -44,8 +50,9 @@ async function nodeHidOpen(path: string): Promise<HidDeviceLike> {
 }
 
 /**
- * HID POS barcode scanner (usage page 0x8C). Emits 'state' (DeviceStatusEvent), 'scan' (ScanEvent), and
- * 'reportError' (string, no payload data) for reports that do not follow the configured layout.
+ * HID POS barcode scanner (usage page 0x8C). Emits 'state' (DeviceStatusEvent), 'scan' (ScanEvent),
+ * 'layout' (ResolvedHidLayout, each time the device is opened: config, its report descriptor, or the default)
+ * and 'reportError' (string, no payload data) for reports that do not follow that layout.
  */
 export class HidScannerDriver extends EventEmitter implements ScannerDriver {
   readonly role = 'qr-scanner' as const;
@@ -57,7 +64,9 @@ export class HidScannerDriver extends EventEmitter implements ScannerDriver {
   #timer: unknown = null;
   #running = false;
   #everOpened = false;
-  readonly #d: Required<Omit<HidDriverDeps, 'parse'>> & { parse: Parse | undefined };
+  #layout: ResolvedHidLayout | null = null;
+  readonly #readDescriptor: (devicePath: string) => Promise<Uint8Array | null>;
+  readonly #d: Required<Omit<HidDriverDeps, 'parse' | 'readFile' | 'platform'>> & { parse: Parse | undefined };
 
   constructor(config: unknown, deps: HidDriverDeps = {}) {
     super();
@@ -71,6 +80,10 @@ export class HidScannerDriver extends EventEmitter implements ScannerDriver {
       setTimer: deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms)),
       clearTimer: deps.clearTimer ?? ((h) => clearTimeout(h as NodeJS.Timeout)),
     };
+    this.#readDescriptor = createHidDescriptorReader({
+      ...(deps.readFile ? { readFile: deps.readFile } : {}),
+      ...(deps.platform ? { platform: deps.platform } : {}),
+    });
     this.#assembler = createHidPosAssembler(this.config.layout ?? DEFAULT_HID_POS_LAYOUT, this.config.maxPayloadBytes);
   }
 
@@ -82,6 +95,11 @@ export class HidScannerDriver extends EventEmitter implements ScannerDriver {
 
   get state(): DeviceState {
     return this.#state ?? { kind: 'absent' };
+  }
+
+  /** The layout reports are read with since the device was last opened; null before the first open. */
+  get layout(): ResolvedHidLayout | null {
+    return this.#layout;
   }
 
   start(): void {
@@ -139,6 +157,9 @@ export class HidScannerDriver extends EventEmitter implements ScannerDriver {
       return;
     }
     this.#set({ kind: 'connecting' });
+    // Read before opening: a replugged scanner may have been switched to another mode (another descriptor).
+    const layout = await resolveHidPosLayout(this.config.layout, found.path, this.#readDescriptor);
+    if (!this.#running) return;
     let device: HidDeviceLike;
     try {
       device = await this.#d.openDevice(found.path);
@@ -152,7 +173,9 @@ export class HidScannerDriver extends EventEmitter implements ScannerDriver {
       return;
     }
     this.#device = device;
-    this.#assembler.reset();
+    this.#layout = layout;
+    this.#assembler = createHidPosAssembler(layout.layout, this.config.maxPayloadBytes);
+    this.emit('layout', layout);
     device.on('data', (report) => this.#onReport(report));
     device.on('error', (err) => {
       if (this.#device !== device) return;
