@@ -45,16 +45,28 @@ export function useInactivity(active: boolean, inactivitySeconds: number, onTime
   return { left, stay: () => ((last.current = Date.now()), setLeft(null)) };
 }
 
+/**
+ * The question as a modal alert dialog: a screen reader announces it (role, title, body) because focus moves
+ * onto its one button; when it goes, focus returns where it was (the kiosk's key sink, see input.tsx).
+ */
 export function StillThere({ left, onStay }: { left: number; onStay: () => void }) {
   const kt = useKT();
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const before = document.activeElement;
+    button.current?.focus({ preventScroll: true });
+    return () => {
+      if (before instanceof HTMLElement && before.isConnected) before.focus({ preventScroll: true });
+    };
+  }, []);
   return (
-    <div className="modal-backdrop" role="alertdialog" aria-modal="true" aria-labelledby="still-there-title" data-testid="still-there">
+    <div className="modal-backdrop" role="alertdialog" aria-modal="true" aria-labelledby="still-there-title" aria-describedby="still-there-body" data-testid="still-there">
       <div className="modal">
         <h1 id="still-there-title">{kt('stillThere')}</h1>
-        <p>
+        <p id="still-there-body">
           {kt('stillThereBody')} <strong data-testid="still-there-left">{left}</strong> {kt('seconds')}.
         </p>
-        <button type="button" className="tile tile-primary" onClick={onStay} data-testid="still-there-yes">
+        <button ref={button} type="button" className="tile tile-primary" onClick={onStay} data-testid="still-there-yes">
           {kt('continue')}
         </button>
       </div>

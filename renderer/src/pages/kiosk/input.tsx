@@ -113,7 +113,10 @@ export function KioskInput({ children, onScanUnhandled }: { children: ReactNode;
     };
     const timer = setInterval(() => release(wedge.tick(performance.now()).release), 25);
     const el = sink.current;
-    const keepFocus = () => setTimeout(() => el && document.activeElement !== el && el.focus({ preventScroll: true }), 0);
+    // A modal dialog (the "still there?" question) holds focus while it is open, so that assistive technology
+    // announces it; it hands focus back to the sink when it closes. Keys still reach the window's listener.
+    const keepFocus = () =>
+      setTimeout(() => el && document.activeElement !== el && !document.activeElement?.closest('[aria-modal="true"]') && el.focus({ preventScroll: true }), 0);
     window.addEventListener('keydown', onKeyDown, true);
     el?.addEventListener('beforeinput', onBeforeInput);
     el?.addEventListener('blur', keepFocus);
