@@ -140,6 +140,7 @@ export function DossierFlow({ service, procedure, onHome, onTicket }: { service:
       {step === 'missing' &&
         (docs.length === 0 ? (
           <div className="screen" data-testid="missing-step">
+            <h1>{kt('noDocsTitle')}</h1>
             <p className="lead">{kt('noDocs')}</p>
             <button type="button" className="tile tile-primary" disabled={busy} onClick={takeNumber} data-testid="missing-take-number">
               {kt('takeNumberGuided')}

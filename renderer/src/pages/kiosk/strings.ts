@@ -68,6 +68,7 @@ const s = {
     en: 'Document scanning at the kiosk is being installed. Documents marked “scan at the kiosk” are checked by staff.',
   },
   chooseAll: { vi: 'Mời quý vị chọn cho tất cả giấy tờ.', en: 'Please choose for every document.' },
+  noDocsTitle: { vi: 'Mời quý vị nộp hồ sơ tại quầy', en: 'Please submit this dossier at the counter' },
   noDocs: {
     vi: 'Thủ tục này chưa có danh mục giấy tờ trên ki-ốt. Mời quý vị lấy số để được nhân viên tiếp nhận.',
     en: 'This procedure has no document list at the kiosk. Please take a number for the counter.',
