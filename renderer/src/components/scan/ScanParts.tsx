@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ScanField, ScanPage, ScanSessionView } from '../../../../main/contract/ops/scan.ts';
 import { useST } from './strings.ts';
 
@@ -50,9 +51,10 @@ export function Progress({ view }: { view: ScanSessionView }) {
   return null;
 }
 
-function shown(f: ScanField, empty: string): string {
-  if (typeof f.value === 'boolean') return f.value ? '☒' : '☐';
-  return f.value === '' ? empty : f.value;
+/** A ticked box also says so in words ("☒ Có"): the glyph alone is unclear to many and to a screen reader. */
+function shown(f: ScanField, st: ReturnType<typeof useST>): ReactNode {
+  if (typeof f.value === 'boolean') return <span className={f.value ? 'scan-box scan-box-on' : 'scan-box'}>{st(f.value ? 'yes' : 'no')}</span>;
+  return f.value === '' ? st('empty') : f.value;
 }
 
 /** Names and capitals first, each with an explicit "Đúng"; then every field, the flagged ones highlighted. */
@@ -81,7 +83,7 @@ export function FieldList({
     >
       <span className="scan-field-label">{f.label.replace(/:$/, '')}</span>
       <span className="scan-field-value" lang="vi">
-        {shown(f, st('empty'))}
+        {shown(f, st)}
       </span>
       {f.flagged && f.reason && <span className="scan-field-reason">⚠ {f.reason}</span>}
       <span className="scan-field-actions">
