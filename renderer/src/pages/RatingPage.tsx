@@ -49,7 +49,12 @@ export function RatingPage() {
     setMessage(null);
   }, [target?.publicId]);
 
-  if (!counterId) return <p className="error-banner">Thiếu số quầy trong địa chỉ (ví dụ /rate?counter=1) / Missing ?counter=N</p>;
+  if (!counterId)
+    return (
+      <main>
+        <p className="error-banner">Thiếu số quầy trong địa chỉ (ví dụ /rate?counter=1) / Missing ?counter=N</p>
+      </main>
+    );
   if (!signedIn)
     return (
       <LoginForm
@@ -75,7 +80,7 @@ export function RatingPage() {
   };
 
   return (
-    <div className="rating" data-testid="rating">
+    <main className="rating" data-testid="rating">
       {!target && <h1>Quầy {counterId} — Xin kính chào quý vị</h1>}
       {target && (
         <>
@@ -88,7 +93,9 @@ export function RatingPage() {
           ) : (
             <>
               <h1>Quý vị có hài lòng với việc giải quyết thủ tục hôm nay?</h1>
-              <p className="muted">How satisfied are you with the service today?</p>
+              <p className="muted" lang="en">
+                How satisfied are you with the service today?
+              </p>
               <div className="rating-buttons">
                 {RATING_LEVELS.map((r) => (
                   <button key={r.level} className={`rate-${r.level}`} onClick={() => rate(r.level)} data-testid={`rate-${r.level}`}>
@@ -96,7 +103,7 @@ export function RatingPage() {
                       {r.face}
                     </span>
                     {r.vi}
-                    <small>{r.en}</small>
+                    <small lang="en">{r.en}</small>
                   </button>
                 ))}
               </div>
@@ -109,6 +116,6 @@ export function RatingPage() {
           {message}
         </p>
       )}
-    </div>
+    </main>
   );
 }

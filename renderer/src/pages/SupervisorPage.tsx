@@ -102,44 +102,46 @@ function Supervisor({ token }: { token: string }) {
         </nav>
         <span className="muted">{d ? `Ngày ${d.day.split('-').reverse().join('/')} · cập nhật ${clockVi(d.now)}` : 'Đang tải…'}</span>
       </header>
-      {message && (
-        <div className={message.ok ? 'ok-banner' : 'error-banner'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </div>
-      )}
-      {d?.calendar && d.calendar.notices.length > 0 && (
-        // Appointments printed today may rest on the default day-off rule, or a decision file was refused.
-        <section role="status" data-testid="calendar-notices" style={{ background: '#fff3cd', border: '2px solid #b26a00', padding: '0.5em 1em', margin: '0.5em 1em', borderRadius: 12 }}>
-          {d.calendar.notices.map((n) => (
-            <p key={n.vi} data-testid={`calendar-notice-${n.kind}`}>
-              <strong>{n.vi}</strong>
-              <br />
-              <span className="muted" lang="en">
-                {n.en}
-              </span>
-            </p>
-          ))}
-        </section>
-      )}
-      {tab === 'dashboard' && d && (
-        <DashboardView
-          d={d}
-          snapshot={snapshot}
-          now={now}
-          act={act}
-          priorities={priorities}
-          call={{
-            quota: (serviceId, dailyQuota) => client.call('setServiceQuota', { serviceId, dailyQuota }),
-            open: (counterId) => client.call('openCounter', { counterId }),
-            close: (counterId) => client.call('closeCounter', { counterId }),
-            services: (counterId, serviceIds) => client.call('setCounterServices', { counterId, serviceIds }),
-            prioritize: (ticketId, priority) => client.call('prioritizeTicket', { ticketId, priority }),
-            transfer: (ticketId, to) => client.call('transferTicket', { ticketId, ...to }),
-          }}
-        />
-      )}
-      {tab === 'steering' && d && <SteeringPanel notices={notices} act={act} initialVoice={d.voice} />}
-      {tab === 'reports' && <ReportsView token={token} />}
+      <main>
+        {message && (
+          <div className={message.ok ? 'ok-banner' : 'error-banner'} role={message.ok ? 'status' : 'alert'}>
+            {message.text}
+          </div>
+        )}
+        {d?.calendar && d.calendar.notices.length > 0 && (
+          // Appointments printed today may rest on the default day-off rule, or a decision file was refused.
+          <section role="status" data-testid="calendar-notices" style={{ background: '#fff3cd', border: '2px solid #b26a00', padding: '0.5em 1em', margin: '0.5em 1em', borderRadius: 12 }}>
+            {d.calendar.notices.map((n) => (
+              <p key={n.vi} data-testid={`calendar-notice-${n.kind}`}>
+                <strong>{n.vi}</strong>
+                <br />
+                <span className="muted" lang="en">
+                  {n.en}
+                </span>
+              </p>
+            ))}
+          </section>
+        )}
+        {tab === 'dashboard' && d && (
+          <DashboardView
+            d={d}
+            snapshot={snapshot}
+            now={now}
+            act={act}
+            priorities={priorities}
+            call={{
+              quota: (serviceId, dailyQuota) => client.call('setServiceQuota', { serviceId, dailyQuota }),
+              open: (counterId) => client.call('openCounter', { counterId }),
+              close: (counterId) => client.call('closeCounter', { counterId }),
+              services: (counterId, serviceIds) => client.call('setCounterServices', { counterId, serviceIds }),
+              prioritize: (ticketId, priority) => client.call('prioritizeTicket', { ticketId, priority }),
+              transfer: (ticketId, to) => client.call('transferTicket', { ticketId, ...to }),
+            }}
+          />
+        )}
+        {tab === 'steering' && d && <SteeringPanel notices={notices} act={act} initialVoice={d.voice} />}
+        {tab === 'reports' && <ReportsView token={token} />}
+      </main>
     </div>
   );
 }
