@@ -15,6 +15,10 @@ const strings = {
   home: { vi: 'Về trang chủ', en: 'Home' },
   procedures: { vi: 'Các thủ tục', en: 'Procedures' },
   documents: { vi: 'Thành phần hồ sơ', en: 'Required documents' },
+  documentsUnlisted: {
+    vi: 'Danh mục chưa ghi thành phần hồ sơ của thủ tục này. Cán bộ tại quầy sẽ hướng dẫn quý vị.',
+    en: 'The catalogue does not list the documents for this procedure. Staff at the counter will tell you.',
+  },
   fee: { vi: 'Phí, lệ phí', en: 'Fees' },
   processing: { vi: 'Thời hạn giải quyết', en: 'Processing time' },
   workingDays: { vi: 'ngày làm việc', en: 'working days' },

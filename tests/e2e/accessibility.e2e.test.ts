@@ -442,6 +442,8 @@ describe('accessibility of the kiosk’s other screens', () => {
     await page.click(`[data-testid=service-${procedure!.serviceId}]`);
     await page.click(`[data-testid="procedure-${procedure!.id}"]`);
     await page.waitForSelector('[data-testid=procedure-submit]');
+    // An empty list under "Thành phần hồ sơ" would read as "no papers needed": the page says staff will tell.
+    expect(await page.locator('[data-testid=documents-unlisted]').textContent()).toContain('Cán bộ tại quầy sẽ hướng dẫn');
     problems.push(...(await kioskScreen(page, 'procedure without documents')));
     await page.click('[data-testid=procedure-submit]');
     await wedgeScanUntil(page, CARD, '[data-testid=identity-confirm]');

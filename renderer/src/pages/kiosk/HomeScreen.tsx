@@ -114,14 +114,18 @@ export function ProcedureScreen({ procedure: p, onBack, onTake, onSubmit }: { pr
       <h2>{t('fee')}</h2>
       <p>{p.feeText || '—'}</p>
       <h2>{t('documents')}</h2>
-      <ol>
-        {p.documents.map((d) => (
-          <li key={d.name}>
-            {d.name}
-            {d.copies && <span className="muted"> ({d.copies})</span>}
-          </li>
-        ))}
-      </ol>
+      {p.documents.length === 0 ? (
+        <p data-testid="documents-unlisted">{t('documentsUnlisted')}</p>
+      ) : (
+        <ol>
+          {p.documents.map((d) => (
+            <li key={d.name}>
+              {d.name}
+              {d.copies && <span className="muted"> ({d.copies})</span>}
+            </li>
+          ))}
+        </ol>
+      )}
       {p.source && (
         <p className="muted small">
           {t('source')}: {p.source}
