@@ -7,8 +7,7 @@ import type { Catalog } from '../../main/contract/schemas.ts';
 import { renderFilledForm } from '../../main/core/ocr/synthetic.ts';
 import { loadTemplates } from '../../main/core/ocr/template.ts';
 import { KHAI_SINH_BAD_DATE } from '../fixtures/form-values.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { cameraFrame, frameJpeg } from '../helpers/camera-photo.ts';
+import { cameraFrame, launchWithFakeCamera } from '../helpers/camera-photo.ts';
 import { tempDir } from '../helpers/core.ts';
 import { type Headless, startHeadless } from '../helpers/headless.ts';
 import { startDossier, tapKeys, wedgeScanUntil, writeConfig } from './kiosk-helpers.ts';
@@ -84,10 +83,7 @@ beforeAll(async () => {
   core = await startHeadless(['--data-dir', data.dir, '--config', config]);
   // The camera films the filled form lying on a desk, as in kiosk-camera.e2e.test.ts.
   const frame = await cameraFrame(await renderFilledForm(loadTemplates().get('khai-sinh')!, KHAI_SINH_BAD_DATE, { dpi: 200 }));
-  const jpeg = await frameJpeg(frame, 90);
-  const video = join(data.dir, 'camera.mjpeg');
-  writeFileSync(video, Buffer.concat([jpeg, jpeg]));
-  browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
+  browser = await launchWithFakeCamera(data.dir, frame);
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,6 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import type { Quad } from '../../drivers/camera/page-quad.ts';
 import { homography } from '../../main/core/ocr/index.ts';
+import { launchChromium } from './browser.ts';
 
 // What a document camera sees: an A4 page lying on a dark desk, photographed at an angle through a pinhole
 // camera (so the outline is one a real lens makes), a little uneven room light, colour, slightly soft. For the camera scan tests (the core's op
@@ -106,4 +110,15 @@ export async function cameraFrame(pagePng: Buffer, opts: { width?: number; heigh
 
 export function frameJpeg(f: CameraFrame, quality = 85): Promise<Buffer> {
   return sharp(f.rgb, { raw: { width: f.width, height: f.height, channels: 3 } }).jpeg({ quality }).toBuffer();
+}
+
+/**
+ * Chromium whose fake camera films `frame` (played from an MJPEG file written into `dir`), with the camera
+ * permission granted, as the kiosk's document camera would be.
+ */
+export async function launchWithFakeCamera(dir: string, frame: CameraFrame): Promise<Browser> {
+  const jpeg = await frameJpeg(frame, 90);
+  const video = join(dir, 'camera.mjpeg');
+  writeFileSync(video, Buffer.concat([jpeg, jpeg])); // two frames: Chromium loops the file
+  return launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
 }
