@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { PDFDocument } from 'pdf-lib';
@@ -9,7 +9,7 @@ import type { Catalog } from '../../main/contract/schemas.ts';
 import { renderFilledForm } from '../../main/core/ocr/synthetic.ts';
 import { loadTemplates } from '../../main/core/ocr/template.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { type CameraFrame, cameraFrame, frameJpeg } from '../helpers/camera-photo.ts';
+import { type CameraFrame, cameraFrame, launchWithFakeCamera } from '../helpers/camera-photo.ts';
 import { tempDir } from '../helpers/core.ts';
 import { type Headless, startHeadless } from '../helpers/headless.ts';
 import { confirmAllNames, finishScanAndSubmit, startDossier, tapKeys, wedgeScanUntil, writeConfig } from './kiosk-helpers.ts';
@@ -37,10 +37,7 @@ beforeAll(async () => {
   const config = writeConfig(data.dir, { center: { unitId: '000.00.12.H57' }, kiosk: { inactivitySeconds: 600 }, scan: { ocrWorkers: 1 } });
   core = await startHeadless(['--data-dir', data.dir, '--config', config]);
   frame = await cameraFrame(await renderFilledForm(loadTemplates().get('khai-sinh')!, VALUES, { dpi: 200 }));
-  const jpeg = await frameJpeg(frame, 90);
-  const video = join(data.dir, 'camera.mjpeg');
-  writeFileSync(video, Buffer.concat([jpeg, jpeg]));
-  browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
+  browser = await launchWithFakeCamera(data.dir, frame);
 });
 afterAll(async () => {
   await browser?.close();
@@ -89,6 +86,9 @@ describe('photographing a paper form with the kiosk’s document camera', () => 
     await page.click('[data-testid=camera-open]');
     await expect.poll(() => attr(page, 'camera', 'data-phase')).toBe('live');
     expect(await trackStates(page)).toEqual(['live']);
+    // The shutter waits for the first frame (a granted stream is not yet a picture).
+    await expect.poll(() => attr(page, 'camera-preview', 'data-frames')).toBe('shown');
+    expect(await page.locator('[data-testid=camera-shoot]').isEnabled()).toBe(true);
     expect(await page.locator('[data-testid=camera-preview]').evaluate((v: HTMLVideoElement) => [v.videoWidth, v.videoHeight])).toEqual([1920, 1080]);
     await page.click('.back-button');
     await page.waitForSelector('[data-testid=contact-next]');

@@ -81,6 +81,9 @@ export function CameraCapture({
   const streamRef = useRef<MediaStream | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
   const [attempt, setAttempt] = useState(0);
+  // The stream is granted before its first frame reaches the preview; until then a photo would be empty,
+  // so the shutter waits for the first frame instead of ignoring a citizen's tap.
+  const [framesShown, setFramesShown] = useState(false);
 
   useEffect(() => {
     let alive = true;
@@ -119,6 +122,7 @@ export function CameraCapture({
     const v = videoRef.current;
     const stream = streamRef.current;
     if (!live || !v || !stream || v.srcObject === stream) return;
+    setFramesShown(false);
     v.srcObject = stream;
     v.play().catch((err: unknown) => console.warn('camera preview did not start', err));
   }, [live]);
@@ -186,7 +190,7 @@ export function CameraCapture({
       <p className="lead">{review ? (review.shot.quad ? st('cameraCheck') : st('cameraNoEdges')) : st('placeCamera')}</p>
       <div style={box}>
         {/* Kept mounted during the review so "Chụp lại" is instant. */}
-        <video ref={videoRef} muted playsInline style={{ ...fill, visibility: review ? 'hidden' : 'visible' }} data-testid="camera-preview" />
+        <video ref={videoRef} muted playsInline onLoadedData={() => setFramesShown(true)} data-frames={framesShown ? 'shown' : 'none'} style={{ ...fill, visibility: review ? 'hidden' : 'visible' }} data-testid="camera-preview" />
         {!review && (
           // The guide: an A4 page, upright, filling the height.
           <div aria-hidden="true" style={{ position: 'absolute', top: '4%', bottom: '4%', left: '50%', aspectRatio: '210 / 297', transform: 'translateX(-50%)', border: '4px dashed #7fd18b', borderRadius: 6 }} />
@@ -227,7 +231,7 @@ export function CameraCapture({
         </div>
       ) : (
         <div className="choice-row">
-          <button type="button" className="tile tile-primary scan-big" disabled={phase.kind !== 'live'} onClick={() => void shoot()} data-testid="camera-shoot">
+          <button type="button" className="tile tile-primary scan-big" disabled={phase.kind !== 'live' || !framesShown} onClick={() => void shoot()} data-testid="camera-shoot">
             📷 {st('cameraShoot')}
           </button>
         </div>
