@@ -15,7 +15,7 @@ import { createReports, type Reports } from './reports/reports-service.ts';
 import { createSupervision, type Supervision } from './supervision/supervision-service.ts';
 import { decisionCoverage, longestProcessingDays, reachableCalendarDays } from './calendar/coverage.ts';
 import { createDayOffHolder, type DayOffHolder } from './calendar/calendar-holder.ts';
-import { decisionsDirOf, type HolidayDecisions } from './calendar/holiday-files.ts';
+import { decisionsDirOf } from './calendar/holiday-files.ts';
 import { createIntakeService, type IntakeService } from './intake/intake-service.ts';
 import type { CentralSystem } from './sync/adapter.ts';
 import { HttpCentralSystem } from './sync/http-central.ts';
@@ -79,8 +79,6 @@ export interface Core {
   devices: DeviceManager;
   /** Scanning the citizen's papers (sessions, OCR); the OCR workers start at the first scan. */
   scans: ScanService;
-  /** The day-off decisions in force (shipped or from the data folder) and the files refused (as of now). */
-  readonly holidays: HolidayDecisions;
   /** The decisions and the calendars made from them; a technician reloads them without a restart. */
   dayOffs: DayOffHolder;
   log: NonNullable<CoreOptions['log']>;
@@ -323,9 +321,6 @@ export function createCore(opts: CoreOptions): Core {
     auth,
     devices,
     scans,
-    get holidays() {
-      return dayOffs.current().decisions;
-    },
     dayOffs,
     log,
     printsSettled: () => spooler.idle(),

@@ -101,7 +101,7 @@ describe('a bad decision file', () => {
       log: (level, msg) => logged.push({ level, msg }),
     });
     try {
-      expect(core.holidays.problems.map((p) => p.file)).toEqual([path]);
+      expect(core.dayOffs.current().decisions.problems.map((p) => p.file)).toEqual([path]);
       const errors = logged.filter((l) => l.level === 'error' && l.msg.includes('day-off decision'));
       expect(errors).toHaveLength(1);
       expect(errors[0]!.msg).toContain(`${path}: tệp ngày nghỉ không hợp lệ — makeUpWorkingDays.0: ngày làm bù phải là thứ Bảy hoặc Chủ nhật`);

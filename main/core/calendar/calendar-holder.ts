@@ -12,11 +12,6 @@ export interface Current<T> {
   current(): T;
 }
 
-/** A value that never changes (tests, or a core built without the reloadable decisions). */
-export function fixed<T>(value: T): Current<T> {
-  return { current: () => value };
-}
-
 /** One consistent state: the decisions and the calendars made from exactly those decisions. */
 export interface DayOffState {
   readonly decisions: HolidayDecisions;

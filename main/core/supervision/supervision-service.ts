@@ -9,15 +9,12 @@ import type { Dashboard, Notice, OpeningHours, RatingLevel, VoiceSettings } from
 import { OpeningHours as OpeningHoursSchema, VoiceSettings as VoiceSettingsSchema } from '../../contract/ops/supervisor.ts';
 import { AppError } from '../../contract/result.ts';
 import type { Counter, Ticket } from '../../contract/schemas.ts';
-import { type Current, fixed } from '../calendar/calendar-holder.ts';
-import { loadHolidayOverrides } from '../calendar/holiday-files.ts';
-import { createWorkCalendar } from '../calendar/work-calendar.ts';
+import type { Current } from '../calendar/calendar-holder.ts';
 import type { Config } from '../config/load.ts';
 import type { QueueService } from '../queue/queue-service.ts';
 import type { TicketRow } from '../queue/ticket-store.ts';
 import { type Clock, vnDay } from '../util/clock.ts';
 import type { EventHub } from '../util/events.ts';
-import { projectRoot } from '../util/paths.ts';
 import { buildDashboard } from './dashboard.ts';
 import { createDeviceTable } from './devices.ts';
 import { createHallVoice, type HallVoiceDeps } from './hall-voice.ts';
@@ -35,10 +32,10 @@ export interface SupervisionDeps {
   dataDir: string;
   log: (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
   /**
-   * Holidays for the opening hours, read once per decision (a technician may reload the day-off decisions);
-   * default: statutory rules plus assets/holidays decisions; null: no holidays.
+   * Holidays for the opening hours, read once per decision (a technician may reload the day-off decisions,
+   * so the core passes the same holder intake uses); null: no holidays.
    */
-  calendar?: Current<HolidayCalendar> | null;
+  calendar: Current<HolidayCalendar> | null;
   /** Test seam for the voice (a fake renderer); default espeak-ng + sox into <dataDir>/voice. */
   voiceRenderer?: HallVoiceDeps['renderer'];
   /**
@@ -59,23 +56,12 @@ const RATING_VI: Record<RatingLevel, string> = {
   dissatisfied: 'Không hài lòng',
 };
 
-function defaultCalendar(log: SupervisionDeps['log']): HolidayCalendar {
-  try {
-    return createWorkCalendar({ saturdayMorning: true, overrides: loadHolidayOverrides(join(projectRoot(), 'assets', 'holidays')) });
-  } catch (err) {
-    // Statutory holidays still apply; only published decisions (Tết breaks, make-up days) are missing.
-    log('warn', 'holiday decisions not loaded; using statutory holidays only', { err: String(err) });
-    return createWorkCalendar({ saturdayMorning: true, overrides: [] });
-  }
-}
-
 export function createSupervision(deps: SupervisionDeps) {
   const { db, clock, config, queue, events } = deps;
   const st = supervisionStore(db);
   const now = () => clock.now().toISOString();
   const today = () => vnDay(clock.now());
-  const calendars = deps.calendar === undefined ? fixed(defaultCalendar(deps.log)) : deps.calendar;
-  const calendar = (): HolidayCalendar | null => calendars?.current() ?? null;
+  const calendar = (): HolidayCalendar | null => deps.calendar?.current() ?? null;
   const services = new Map(config.services.map((s) => [s.id, s]));
   const devices = createDeviceTable(() => clock.now());
   let lastSync: { pending: number; oldestPendingAt: string | null } | null = null;
